@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArrowRight, KeyRound, Users, UsersRound } from "lucide-react";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string; denied?: string }> }) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const [members, teams, activeInvites] = await Promise.all([
+    db.user.count({ where: { accountId: user.accountId, isServiceAccount: false } }),
+    db.team.count({ where: { accountId: user.accountId } }),
+    db.invite.count({ where: { accountId: user.accountId, revokedAt: null, expiresAt: { gt: new Date() } } }),
+  ]);
+  const admin = isAdmin(user.role);
+  const steps = [
+    admin && {
+      done: members > 1 || activeInvites > 0,
+      title: "Invite your team",
+      text: "Create an invite code and share it with your engineers and L1 technicians.",
+      href: "/settings/invites",
+      icon: KeyRound,
+    },
+    admin && {
+      done: teams > 0,
+      title: "Set up teams",
+      text: "Group people into teams such as Service Desk or Projects, so flows can be shared with a team.",
+      href: "/settings/teams",
+      icon: UsersRound,
+    },
+    admin && {
+      done: members > 1,
+      title: "Check roles",
+      text: "Owners and admins manage the account; engineers author flows; L1 technicians run them.",
+      href: "/settings/members",
+      icon: Users,
+    },
+  ].filter(Boolean) as { done: boolean; title: string; text: string; href: string; icon: typeof Users }[];
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{params.welcome ? `Welcome, ${user.name.split(" ")[0]}` : `Hello, ${user.name.split(" ")[0]}`}</h1>
+        <p className="mt-1 text-fg-muted">
+          {user.account.name} · {members} {members === 1 ? "member" : "members"}
+        </p>
+      </div>
+      {params.denied && <Alert tone="error">That page is for account owners and admins.</Alert>}
+      {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
+      {steps.length > 0 ? (
+        <section aria-labelledby="first-steps">
+          <h2 id="first-steps" className="mb-3 text-sm font-semibold uppercase tracking-wide text-fg-muted">Get started</h2>
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {steps.map(({ done, title, text, href, icon: Icon }) => (
+              <Card key={title} className="flex flex-col p-5">
+                <div className="flex items-center gap-2">
+                  <Icon className="h-5 w-5 text-brand-600" aria-hidden />
+                  <h3 className="font-medium">{title}</h3>
+                  {done && <span className="ml-auto text-xs font-medium text-emerald-600">Done</span>}
+                </div>
+                <p className="mt-2 flex-1 text-sm text-fg-muted">{text}</p>
+                <Link href={href} className="mt-4 inline-flex items-center gap-1 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+                  {done ? "Review" : "Start"} <ArrowRight className="h-4 w-4" aria-hidden />
+                </Link>
+              </Card>
+            ))}
+          </div>
+        </section>
+      ) : (
+        <Card className="p-5">
+          <h2 className="font-medium">You are all set</h2>
+          <p className="mt-1 text-sm text-fg-muted">
+            Your account administrators manage members and teams. Your profile and account details are under{" "}
+            <Link href="/settings" className="text-brand-600 underline dark:text-brand-100">Settings</Link>.
+          </p>
+        </Card>
+      )}
+    </div>
+  );
+}

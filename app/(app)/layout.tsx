@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import { Logo } from "@/components/shell/logo";
+import { SidebarNav } from "@/components/shell/sidebar";
+import { UserMenu } from "@/components/shell/user-menu";
+import { requirePageUser } from "@/lib/auth/current-user";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  return (
+    <div className="flex min-h-screen">
+      <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col border-r border-border bg-surface px-3 py-4 md:flex">
+        <div className="px-2 pb-4">
+          <Logo href="/dashboard" />
+        </div>
+        <div className="mb-4 rounded-md bg-muted px-3 py-2">
+          <p className="text-xs uppercase tracking-wide text-fg-muted">Account</p>
+          <p className="truncate text-sm font-medium" data-testid="account-name">{user.account.name}</p>
+        </div>
+        <SidebarNav />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur">
+          <div className="flex h-14 items-center justify-between gap-3 px-4 md:px-6">
+            <div className="md:hidden">
+              <Logo href="/dashboard" />
+            </div>
+            <p className="hidden truncate text-sm text-fg-muted md:block">{user.account.name}</p>
+            <UserMenu name={user.name} email={user.email} role={user.role} />
+          </div>
+          <div className="border-t border-border px-2 py-1 md:hidden">
+            <SidebarNav orientation="horizontal" />
+          </div>
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 md:px-6">{children}</main>
+      </div>
+    </div>
+  );
+}

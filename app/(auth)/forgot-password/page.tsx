@@ -1,0 +1,9 @@
+import type { Metadata } from "next";
+import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
+import { outboxEnabled } from "@/lib/mail/transport";
+
+export const metadata: Metadata = { title: "Reset password" };
+
+export default function ForgotPasswordPage() {
+  return <ForgotPasswordForm outbox={outboxEnabled()} />;
+}

@@ -1,0 +1,96 @@
+"use client";
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useAction } from "@/components/ui/use-action";
+import { signUp } from "@/lib/auth/auth.actions";
+
+export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: string }) {
+  const router = useRouter();
+  const [joining, setJoining] = useState(Boolean(initialCode));
+  const { run, pending, error, fieldErrors } = useAction(signUp);
+  const [signingIn, setSigningIn] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      companyName: joining ? "" : String(form.get("companyName") ?? ""),
+      inviteCode: joining ? String(form.get("inviteCode") ?? "") : "",
+    };
+    const result = await run(input);
+    if (!result?.ok) return;
+    setSigningIn(true);
+    const login = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    if (login?.error) router.push("/login?notice=joined");
+    else {
+      router.replace("/dashboard?welcome=1");
+      router.refresh();
+    }
+  }
+
+  const errorsFor = (key: string) => fieldErrors[key];
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <div>
+        <h1 className="text-xl font-semibold">{joining ? "Join your team" : "Create your account"}</h1>
+        <p className="mt-1 text-sm text-fg-muted">
+          {joining ? "Use the invite code a colleague gave you." : "Start a workspace for your company. You will be its owner."}
+        </p>
+      </div>
+      <div className="grid grid-cols-2 gap-1 rounded-md bg-muted p-1 text-sm" role="tablist" aria-label="Sign-up type">
+        {[
+          { value: false, label: "New company" },
+          { value: true, label: "I have an invite code" },
+        ].map((option) => (
+          <button
+            key={option.label}
+            type="button"
+            role="tab"
+            aria-selected={joining === option.value}
+            onClick={() => setJoining(option.value)}
+            className={`rounded px-2 py-1.5 font-medium ${joining === option.value ? "bg-surface shadow-sm" : "text-fg-muted"}`}
+          >
+            {option.label}
+          </button>
+        ))}
+      </div>
+      {error && <Alert tone="error">{error}</Alert>}
+      <Field id="name" label="Your name" errors={errorsFor("name")}>
+        <Input id="name" name="name" autoComplete="name" maxLength={120} aria-invalid={Boolean(errorsFor("name"))} />
+      </Field>
+      <Field id="email" label="Work email" errors={errorsFor("email")}>
+        <Input id="email" name="email" type="email" autoComplete="email" maxLength={254} aria-invalid={Boolean(errorsFor("email"))} />
+      </Field>
+      <Field id="password" label="Password" help="At least 10 characters." errors={errorsFor("password")}>
+        <Input id="password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(errorsFor("password"))} />
+      </Field>
+      {joining ? (
+        <Field id="inviteCode" label="Invite code" help="Looks like ABCD-EFGH-JKLM-NPQR." errors={errorsFor("inviteCode")}>
+          <Input id="inviteCode" name="inviteCode" defaultValue={initialCode} autoComplete="off" className="font-mono uppercase" aria-invalid={Boolean(errorsFor("inviteCode"))} />
+        </Field>
+      ) : (
+        <Field id="companyName" label="Company name" errors={errorsFor("companyName")}>
+          <Input id="companyName" name="companyName" autoComplete="organization" maxLength={120} aria-invalid={Boolean(errorsFor("companyName"))} />
+        </Field>
+      )}
+      <Button type="submit" className="w-full" pending={pending || signingIn}>
+        {joining ? "Join account" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-fg-muted">
+        Already have an account?{" "}
+        <Link href="/login" className="text-brand-600 hover:underline dark:text-brand-100">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+// The sidebar's sections. A section is listed once its pages exist.
+import { LayoutDashboard, Settings } from "lucide-react";
+
+export const NAV_ITEMS = [
+  { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/settings", label: "Settings", icon: Settings },
+] as const;

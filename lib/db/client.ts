@@ -1,0 +1,25 @@
+// The one Prisma client of the app (driver adapter, no native query engine).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseEnv } from "@/lib/env";
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient() {
+  const { url, poolSize } = databaseEnv();
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  return new PrismaClient({ adapter });
+}
+
+// Reused across hot reloads in dev and across modules in tests.
+// Created on first use, so importing this module never needs a database.
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = (globalForPrisma.prisma ??= createClient());
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

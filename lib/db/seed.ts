@@ -1,0 +1,51 @@
+// Demo data, written once: the built-in ResolutionFlow account with its service user
+// (owner of the default flows; cannot log in) and a demo MSP with three people.
+import { hashPassword } from "@/lib/auth/password";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export const DEMO_PASSWORD = "resolutionflow-demo";
+export const DEMO_LOGINS = [
+  { email: "owner@demo.resolutionflow.test", name: "Olivia Owner", role: "owner" },
+  { email: "engineer@demo.resolutionflow.test", name: "Ethan Engineer", role: "engineer" },
+  { email: "l1@demo.resolutionflow.test", name: "Lena L1", role: "l1" },
+] as const;
+export const SERVICE_ACCOUNT_EMAIL = "service@resolutionflow.internal";
+
+export async function ensureSystemAccount(db: PrismaClient): Promise<{ accountId: string; serviceUserId: string }> {
+  const existing = await db.user.findUnique({ where: { email: SERVICE_ACCOUNT_EMAIL }, select: { id: true, accountId: true } });
+  if (existing) return { accountId: existing.accountId, serviceUserId: existing.id };
+  const account = await db.account.create({
+    data: {
+      name: "ResolutionFlow",
+      plan: "pro",
+      isSystem: true,
+      users: { create: { email: SERVICE_ACCOUNT_EMAIL, name: "ResolutionFlow", role: "owner", isServiceAccount: true, passwordHash: null } },
+    },
+    include: { users: true },
+  });
+  return { accountId: account.id, serviceUserId: account.users[0].id };
+}
+
+/** Seeds once; returns false when the demo account was already there. */
+export async function seedDemo(db: PrismaClient): Promise<boolean> {
+  await ensureSystemAccount(db);
+  if (await db.user.findUnique({ where: { email: DEMO_LOGINS[0].email }, select: { id: true } })) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    const account = await tx.account.create({ data: { name: "Northwind MSP", plan: "pro" } });
+    const serviceDesk = await tx.team.create({ data: { accountId: account.id, name: "Service Desk" } });
+    await tx.team.create({ data: { accountId: account.id, name: "Projects" } });
+    await tx.user.createMany({
+      data: DEMO_LOGINS.map((login) => ({
+        accountId: account.id,
+        teamId: serviceDesk.id,
+        email: login.email,
+        name: login.name,
+        role: login.role,
+        passwordHash,
+        emailVerifiedAt: new Date(),
+      })),
+    });
+  });
+  return true;
+}
