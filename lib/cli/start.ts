@@ -60,7 +60,7 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<boolean> {
 
 async function main() {
   const started = Date.now();
-  const database = await openLocalDatabase({ log });
+  const database = await openLocalDatabase({ log, fresh: args.includes("--fresh") });
   log(database.embedded ? `embedded PostgreSQL running, data in ${path.relative(PROJECT_ROOT, database.dataDir!)}/` : "using DATABASE_URL");
 
   let child: ChildProcess | undefined;

@@ -1,0 +1,11 @@
+import { expect, test } from "@playwright/test";
+
+test("demo owner signs in and sees the dashboard", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("owner@demo.resolutionflow.test");
+  await page.getByLabel("Password").fill("resolutionflow-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByTestId("account-name")).toHaveText("Northwind MSP");
+  await page.screenshot({ path: "test-results/screens/dashboard.png", fullPage: true });
+});
