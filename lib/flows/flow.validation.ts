@@ -1,0 +1,69 @@
+// Inputs of the flow actions, shared by the server actions and the editor forms.
+import { z } from "zod";
+import { FLOW_TYPES, VISIBILITIES } from "./structure";
+import { variablesSchema } from "./variables";
+
+export const flowIdField = z.string().uuid("Unknown flow.");
+
+export const tagsField = z
+  .array(z.string().trim().toLowerCase().min(1).max(40, "Tags have at most 40 characters.").regex(/^[\p{L}\p{N} ._+#-]+$/u, "Tags use letters, digits, spaces and . _ + # -"))
+  .max(12, "At most 12 tags.")
+  .default([])
+  .transform((tags) => [...new Set(tags)]);
+
+export const flowMetaSchema = z.object({
+  name: z.string().trim().min(1, "Give the flow a name.").max(200, "Use at most 200 characters."),
+  description: z.string().trim().max(5000, "Use at most 5000 characters.").default(""),
+  category: z
+    .string()
+    .trim()
+    .max(60, "Use at most 60 characters.")
+    .nullish()
+    .transform((c) => c || null),
+  tags: tagsField,
+  visibility: z.enum(VISIBILITIES, { message: "Choose who can see the flow." }).default("team"),
+});
+
+export const createFlowSchema = flowMetaSchema.extend({
+  type: z.enum(FLOW_TYPES, { message: "Choose a flow type." }),
+});
+export type CreateFlowInput = z.input<typeof createFlowSchema>;
+
+/** Save draft / publish: metadata + variables + the structure (validated per type on the server). */
+export const saveFlowSchema = flowMetaSchema.extend({
+  flowId: flowIdField,
+  variables: variablesSchema.default([]),
+  structure: z.unknown(),
+});
+export type SaveFlowInput = z.input<typeof saveFlowSchema>;
+
+export const flowRefSchema = z.object({ flowId: flowIdField });
+export const setActiveSchema = z.object({ flowId: flowIdField, active: z.boolean() });
+export const deleteFlowSchema = z.object({ flowId: flowIdField, confirmName: z.string().max(200).optional() });
+export const restoreVersionSchema = z.object({ flowId: flowIdField, version: z.coerce.number().int().min(1) });
+
+export const forkFlowSchema = z.object({
+  flowId: flowIdField,
+  name: z.string().trim().min(1, "Give the copy a name.").max(200, "Use at most 200 characters."),
+  reason: z.string().trim().max(500, "Use at most 500 characters.").default(""),
+});
+
+export const importFlowSchema = z.object({
+  json: z.string().min(2, "Paste or choose a flow JSON file.").max(2_000_000, "The file is too large (2 MB at most)."),
+});
+
+export const SORTS = ["recent", "used", "name"] as const;
+export const OWNERS = ["all", "mine", "team", "account", "public"] as const;
+export const STATUSES = ["all", "draft", "published"] as const;
+
+export const librarySearchSchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  type: z.enum(FLOW_TYPES).optional().catch(undefined),
+  category: z.string().trim().max(60).optional().catch(undefined),
+  tag: z.string().trim().toLowerCase().max(40).optional().catch(undefined),
+  owner: z.enum(OWNERS).catch("all"),
+  status: z.enum(STATUSES).catch("all"),
+  sort: z.enum(SORTS).catch("recent"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type LibrarySearch = z.infer<typeof librarySearchSchema>;
