@@ -1,7 +1,8 @@
 // The sidebar's sections. A section is listed once its pages exist.
-import { LayoutDashboard, Settings } from "lucide-react";
+import { LayoutDashboard, Settings, Workflow } from "lucide-react";
 
 export const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/flows", label: "Flows", icon: Workflow },
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;

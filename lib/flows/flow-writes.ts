@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { PLAN_LIMITS } from "@/lib/plans";
 import type { FlowStructure, FlowType, Visibility } from "./structure";
 import type { VariableDefinition } from "./variables";
+import { onFlowPublished } from "./lifecycle";
 
 export type NewFlow = {
   name: string;
@@ -75,4 +76,31 @@ export async function setFlowTags(tx: Tx, accountId: string, flowId: string, nam
     await tx.flowTag.deleteMany({ where: { flowId, tagId: { in: removedIds } } });
     await tx.tag.updateMany({ where: { id: { in: removedIds } }, data: { usageCount: { decrement: 1 } } });
   }
+}
+
+/**
+ * Publishes what the flow row holds now as version N+1: bumps the number in SQL, writes the
+ * snapshot, and runs the publish hooks (library sync), all inside the caller's transaction.
+ */
+export async function publishCurrent(tx: Tx, flowId: string, publishedById: string | null) {
+  const now = new Date();
+  const flow = await tx.flow.update({
+    where: { id: flowId },
+    data: { status: "published", isActive: true, publishedAt: now, version: { increment: 1 } },
+    select: { version: true, updatedAt: true, name: true, description: true, structure: true, variables: true },
+  });
+  await tx.flowVersion.create({
+    data: {
+      flowId,
+      version: flow.version,
+      name: flow.name,
+      description: flow.description,
+      structure: flow.structure as Prisma.InputJsonValue,
+      variables: flow.variables as Prisma.InputJsonValue,
+      publishedById,
+      publishedAt: now,
+    },
+  });
+  await onFlowPublished(tx, flowId);
+  return { version: flow.version, updatedAt: flow.updatedAt };
 }

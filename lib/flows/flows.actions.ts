@@ -18,7 +18,7 @@ import {
   saveFlowSchema,
   setActiveSchema,
 } from "./flow.validation";
-import { insertFlow, setFlowTags } from "./flow-writes";
+import { insertFlow, publishCurrent, setFlowTags } from "./flow-writes";
 import { assignIds, collectIds } from "./ids";
 import { parseImport } from "./portable";
 import { emptyStructure, parseStructure, validateStructure, type FlowStructure, type FlowType, type StructureIssue } from "./structure";
@@ -85,8 +85,7 @@ export const publishFlow = authedAction({ schema: saveFlowSchema, role: "enginee
     const structure = prepareStructure(flow.type, input.structure, flow.structure as FlowStructure);
     const issues = validateStructure(flow.type, structure);
     if (issues.length) throw structureError(issues, "Fix these problems before publishing:");
-    const now = new Date();
-    const updated = await tx.flow.update({
+    await tx.flow.update({
       where: { id: flow.id, accountId: user.accountId },
       data: {
         name: input.name,
@@ -95,27 +94,10 @@ export const publishFlow = authedAction({ schema: saveFlowSchema, role: "enginee
         visibility: input.visibility,
         variables: json(input.variables),
         structure: json(structure),
-        status: "published",
-        isActive: true,
-        publishedAt: now,
-        version: { increment: 1 },
       },
-      select: { version: true, updatedAt: true },
     });
     await setFlowTags(tx, user.accountId, flow.id, input.tags);
-    await tx.flowVersion.create({
-      data: {
-        flowId: flow.id,
-        version: updated.version,
-        name: input.name,
-        description: input.description,
-        structure: json(structure),
-        variables: json(input.variables),
-        publishedById: user.id,
-        publishedAt: now,
-      },
-    });
-    await onFlowPublished(tx, flow.id);
+    const updated = await publishCurrent(tx, flow.id, user.id);
     return { structure, version: updated.version, updatedAt: updated.updatedAt.toISOString(), issues: [] as StructureIssue[] };
   });
   revalidateFlow(input.flowId);

@@ -20,9 +20,11 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stop = async () => {};
   if (!adminUrl) {
-    const dataDir = path.resolve(import.meta.dirname, "../../.data/postgres-test");
+    const port = Number(process.env.TEST_PG_PORT ?? 54349);
+    // One data directory per port, so two test runs on one machine never share a cluster.
+    const dataDir = path.resolve(import.meta.dirname, `../../.data/postgres-test-${port}`);
     rmSync(dataDir, { recursive: true, force: true });
-    const db = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT ?? 54349), database: "postgres_admin", fast: true });
+    const db = await startEmbeddedPostgres({ dataDir, port, database: "postgres_admin", fast: true });
     adminUrl = db.url;
     stop = db.stop;
   }

@@ -1,0 +1,268 @@
+"use client";
+// The flow library: search (debounced), filters, sort, grid/list. Results come from
+// GET /api/flows through react-query keyed by the filters, so a slow earlier response can
+// never replace a newer one: only the current key's data is shown.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { formatDistanceToNow } from "date-fns";
+import { GitFork, LayoutGrid, List, Search } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/input";
+import { cn } from "@/lib/cn";
+import type { LibrarySearch } from "@/lib/flows/flow.validation";
+import type { FlowCard, FlowSearchResult } from "@/lib/flows/queries";
+import { FLOW_TYPES, type FlowType, type Visibility } from "@/lib/flows/structure";
+import { FLOW_TYPE_META, FlowTypeBadge, StatusBadge, VisibilityLabel } from "./flow-meta";
+
+type Filters = Omit<LibrarySearch, "q"> & { q: string };
+
+function toParams(filters: Filters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === "" || value === "all" || (key === "sort" && value === "recent") || (key === "page" && value === 1)) continue;
+    params.set(key, String(value));
+  }
+  return params;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+async function fetchFlows(filters: Filters, signal: AbortSignal): Promise<FlowSearchResult> {
+  const response = await fetch(`/api/flows?${toParams(filters)}`, { signal });
+  if (!response.ok) throw new Error((await response.json().catch(() => null))?.error ?? "Could not load flows.");
+  return response.json();
+}
+
+export function FlowLibrary({
+  initialFilters,
+  initialData,
+  facets,
+  canAuthor,
+}: {
+  initialFilters: Filters;
+  initialData: FlowSearchResult;
+  facets: { categories: string[]; tags: string[] };
+  canAuthor: boolean;
+}) {
+  const [filters, setFilters] = useState<Filters>(initialFilters);
+  const [query, setQuery] = useState(initialFilters.q);
+  const [view, setView] = useState<"grid" | "list">("grid");
+  const debouncedQuery = useDebounced(query, 250);
+  const effective = useMemo(() => ({ ...filters, q: debouncedQuery.trim() }), [filters, debouncedQuery]);
+
+  const result = useQuery({
+    queryKey: ["flows", effective],
+    queryFn: ({ signal }) => fetchFlows(effective, signal),
+    initialData: JSON.stringify(effective) === JSON.stringify(initialFilters) ? initialData : undefined,
+    placeholderData: keepPreviousData,
+  });
+
+  // Keep the URL shareable without a server round trip.
+  useEffect(() => {
+    const params = toParams(effective).toString();
+    window.history.replaceState(null, "", params ? `/flows?${params}` : "/flows");
+  }, [effective]);
+
+  const set = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, page: 1, ...patch }));
+  const data = result.data;
+  const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const allCount = data ? Object.values(data.typeCounts).reduce((a, b) => a + b, 0) : 0;
+  const filtered = Boolean(effective.q || effective.category || effective.tag || effective.owner !== "all" || effective.status !== "all");
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[13rem_1fr]">
+      <nav aria-label="Flow types" className="flex gap-1 overflow-x-auto lg:flex-col">
+        {[undefined, ...FLOW_TYPES].map((type) => {
+          const active = filters.type === type;
+          const Icon = type ? FLOW_TYPE_META[type].icon : LayoutGrid;
+          return (
+            <button
+              key={type ?? "all"}
+              type="button"
+              onClick={() => set({ type })}
+              aria-pressed={active}
+              className={cn(
+                "flex shrink-0 items-center gap-2 rounded-md px-3 py-2 text-left text-sm font-medium",
+                active ? "bg-brand-50 text-brand-700 dark:bg-brand-700/25 dark:text-brand-100" : "text-fg-muted hover:bg-muted hover:text-fg",
+              )}
+            >
+              <Icon className="h-4 w-4" aria-hidden />
+              <span className="flex-1">{type ? FLOW_TYPE_META[type].plural : "All flows"}</span>
+              <span className="rounded-full bg-muted px-2 text-xs tabular-nums" data-testid={`count-${type ?? "all"}`}>
+                {data ? (type ? data.typeCounts[type] : allCount) : "–"}
+              </span>
+            </button>
+          );
+        })}
+      </nav>
+
+      <div className="min-w-0 space-y-4">
+        <div className="flex flex-wrap items-center gap-2">
+          <div className="relative min-w-56 flex-1">
+            <Search className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-fg-muted" aria-hidden />
+            <Input
+              type="search"
+              value={query}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setFilters((current) => ({ ...current, page: 1 }));
+              }}
+              placeholder="Search flows by name, description, category or tag"
+              aria-label="Search flows"
+              className="pl-9"
+            />
+          </div>
+          <Select aria-label="Owner" value={filters.owner} onChange={(e) => set({ owner: e.target.value as Filters["owner"] })} className="w-36">
+            <option value="all">Anyone</option>
+            <option value="mine">Mine</option>
+            <option value="team">My team</option>
+            <option value="account">My account</option>
+            <option value="public">Public</option>
+          </Select>
+          <Select aria-label="Status" value={filters.status} onChange={(e) => set({ status: e.target.value as Filters["status"] })} className="w-36">
+            <option value="all">Any status</option>
+            <option value="published">Published</option>
+            <option value="draft">Drafts</option>
+          </Select>
+          <Select aria-label="Category" value={filters.category ?? ""} onChange={(e) => set({ category: e.target.value || undefined })} className="w-40">
+            <option value="">Any category</option>
+            {facets.categories.map((c) => <option key={c} value={c}>{c}</option>)}
+          </Select>
+          <Select aria-label="Tag" value={filters.tag ?? ""} onChange={(e) => set({ tag: e.target.value || undefined })} className="w-36">
+            <option value="">Any tag</option>
+            {facets.tags.map((t) => <option key={t} value={t}>{t}</option>)}
+          </Select>
+          <Select aria-label="Sort" value={filters.sort} onChange={(e) => set({ sort: e.target.value as Filters["sort"] })} className="w-36">
+            <option value="recent">Recently updated</option>
+            <option value="used">Most used</option>
+            <option value="name">Name</option>
+          </Select>
+          <div className="flex rounded-md border border-border" role="group" aria-label="View">
+            <Button variant="ghost" size="icon" aria-label="Grid view" aria-pressed={view === "grid"} onClick={() => setView("grid")} className={cn(view === "grid" && "bg-muted")}>
+              <LayoutGrid className="h-4 w-4" />
+            </Button>
+            <Button variant="ghost" size="icon" aria-label="List view" aria-pressed={view === "list"} onClick={() => setView("list")} className={cn(view === "list" && "bg-muted")}>
+              <List className="h-4 w-4" />
+            </Button>
+          </div>
+        </div>
+
+        <div className="flex items-center justify-between text-sm text-fg-muted" aria-live="polite">
+          <span data-testid="result-count">
+            {data ? `${data.total} ${data.total === 1 ? "flow" : "flows"}` : "Loading…"}
+            {result.isFetching && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent align-middle" aria-label="Updating" />}
+          </span>
+          {filtered && (
+            <button type="button" className="text-brand-600 hover:underline dark:text-brand-100" onClick={() => { setQuery(""); setFilters({ ...initialFilters, q: "", type: filters.type, category: undefined, tag: undefined, owner: "all", status: "all", page: 1 }); }}>
+              Clear filters
+            </button>
+          )}
+        </div>
+
+        {result.isError && <Alert tone="error">{(result.error as Error).message} <button className="underline" onClick={() => result.refetch()}>Retry</button></Alert>}
+
+        {data && data.items.length === 0 ? (
+          <div className="rounded-lg border border-dashed border-border p-10 text-center">
+            <p className="font-medium">{filtered || filters.type ? "No flows match these filters." : "No flows yet."}</p>
+            <p className="mt-1 text-sm text-fg-muted">
+              {filtered ? "Try other words or clear the filters." : canAuthor ? "Create your first flow, import one, or fork a built-in flow from the Public filter." : "Ask an engineer of your team to publish flows."}
+            </p>
+            {canAuthor && !filtered && (
+              <div className="mt-4 flex justify-center gap-2">
+                <Button asChild><Link href="/flows/new">New flow</Link></Button>
+                <Button asChild variant="secondary"><Link href="/flows/import">Import</Link></Button>
+              </div>
+            )}
+          </div>
+        ) : data ? (
+          view === "grid" ? (
+            <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-testid="flow-results">
+              {data.items.map((flow) => <FlowGridCard key={flow.id} flow={flow} />)}
+            </ul>
+          ) : (
+            <Card>
+              <ul className="divide-y divide-border" data-testid="flow-results">
+                {data.items.map((flow) => <FlowListRow key={flow.id} flow={flow} />)}
+              </ul>
+            </Card>
+          )
+        ) : null}
+
+        {data && totalPages > 1 && (
+          <div className="flex items-center justify-center gap-3">
+            <Button variant="secondary" size="sm" disabled={filters.page <= 1} onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))}>Previous</Button>
+            <span className="text-sm text-fg-muted">Page {data.page} of {totalPages}</span>
+            <Button variant="secondary" size="sm" disabled={filters.page >= totalPages} onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))}>Next</Button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ForkBadge({ flow }: { flow: FlowCard }) {
+  if (!flow.forkedFrom) return null;
+  return (
+    <Badge className="gap-1" title={`Fork of ${flow.forkedFrom.name}`}>
+      <GitFork className="h-3 w-3" aria-hidden /> Fork of {flow.forkedFrom.name}
+    </Badge>
+  );
+}
+
+function FlowGridCard({ flow }: { flow: FlowCard }) {
+  return (
+    <li>
+      <Card className="flex h-full flex-col p-4 transition-shadow hover:shadow-md">
+        <div className="flex flex-wrap items-center gap-1.5">
+          <FlowTypeBadge type={flow.type} />
+          <StatusBadge status={flow.status} isActive={flow.isActive} />
+          {flow.isDefault && <Badge tone="brand">Built-in</Badge>}
+        </div>
+        <h3 className="mt-2 font-semibold leading-snug">
+          <Link href={`/flows/${flow.id}`} className="hover:underline">{flow.name}</Link>
+        </h3>
+        {flow.description && <p className="mt-1 line-clamp-2 text-sm text-fg-muted">{flow.description}</p>}
+        <div className="mt-2 flex flex-wrap gap-1"><ForkBadge flow={flow} />{flow.tags.slice(0, 4).map((t) => <Badge key={t}>#{t}</Badge>)}</div>
+        <div className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 pt-3 text-xs text-fg-muted">
+          {flow.category && <span>{flow.category}</span>}
+          <VisibilityLabel visibility={flow.visibility as Visibility} />
+          <span>{flow.usageCount} runs</span>
+          <span>updated {formatDistanceToNow(new Date(flow.updatedAt), { addSuffix: true })}</span>
+        </div>
+      </Card>
+    </li>
+  );
+}
+
+function FlowListRow({ flow }: { flow: FlowCard }) {
+  return (
+    <li className="flex flex-wrap items-center gap-3 px-4 py-3">
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href={`/flows/${flow.id}`} className="font-medium hover:underline">{flow.name}</Link>
+          <FlowTypeBadge type={flow.type as FlowType} />
+          <StatusBadge status={flow.status} isActive={flow.isActive} />
+          {flow.isDefault && <Badge tone="brand">Built-in</Badge>}
+          <ForkBadge flow={flow} />
+        </div>
+        {flow.description && <p className="truncate text-sm text-fg-muted">{flow.description}</p>}
+      </div>
+      <div className="flex items-center gap-3 text-xs text-fg-muted">
+        {flow.category && <span>{flow.category}</span>}
+        <VisibilityLabel visibility={flow.visibility as Visibility} />
+        <span>{flow.usageCount} runs</span>
+      </div>
+    </li>
+  );
+}
