@@ -1,0 +1,46 @@
+// Throwaway databases on the test PostgreSQL, for tests that need an empty database
+// (migration runner, schema drift). Named rf_* so the global setup sweeps leftovers.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+const adminUrl = () => withDatabase(process.env.DATABASE_URL!, "postgres");
+
+async function onAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export type ScratchDatabase = { name: string; url: string; drop: () => Promise<void> };
+
+/** Creates an empty database; drop it when done. */
+export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
+  const name = `rf_${label}_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
+  await onAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE template0`));
+  return {
+    name,
+    url: withDatabase(process.env.DATABASE_URL!, name),
+    drop: () => onAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+/** Runs queries on a database with a short-lived client. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
