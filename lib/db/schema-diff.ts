@@ -13,7 +13,14 @@ type Engine = {
   free(): void;
 };
 
-async function loadEngineModule() {
+type EngineModule = { SchemaEngine: { new: (o: unknown, cb: unknown, adapter: unknown) => Promise<Engine> } };
+
+// Instantiated once per process: the wasm-bindgen glue is a singleton that caches views of
+// the wasm memory, so swapping in a second instance breaks every later call.
+let engineModule: Promise<EngineModule> | undefined;
+const loadEngineModule = () => (engineModule ??= instantiateEngineModule());
+
+async function instantiateEngineModule(): Promise<EngineModule> {
   // The package exports only its JS entry points; the .wasm sits beside the package.json.
   const require = createRequire(import.meta.url);
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
@@ -22,7 +29,7 @@ async function loadEngineModule() {
   const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
   (bg as unknown as { __wbg_set_wasm(exports: unknown): void }).__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-  return bg as unknown as { SchemaEngine: { new: (o: unknown, cb: unknown, adapter: unknown) => Promise<Engine> } };
+  return bg as unknown as EngineModule;
 }
 
 function target(datamodel: Datamodel) {
