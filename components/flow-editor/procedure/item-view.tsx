@@ -1,0 +1,82 @@
+"use client";
+import { Badge } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Markdown } from "@/components/ui/markdown";
+import type { Command, ProcedureItem, Visibility } from "@/lib/flows/structure";
+import { CONTENT_TYPE_META, effectiveLibraryVisibility, KIND_LABELS, LANGUAGE_LABELS, LIBRARY_VISIBILITY_LABELS } from "./labels";
+
+/** Read-only detail of one item, as kept in a saved version. */
+export function ItemView({ item, number, sectionTitle, flowVisibility }: { item: ProcedureItem; number: number | undefined; sectionTitle: string | null; flowVisibility: Visibility }) {
+  if (item.type === "section_header") {
+    return (
+      <div className="space-y-1">
+        <p className="text-xs font-medium uppercase tracking-wide text-fg-muted">{KIND_LABELS.section_header}</p>
+        <h3 className="text-base font-semibold">{item.title}</h3>
+      </div>
+    );
+  }
+  if (item.type === "procedure_end") {
+    return (
+      <div className="space-y-3">
+        <div>
+          <p className="text-xs font-medium uppercase tracking-wide text-fg-muted">{KIND_LABELS.procedure_end}</p>
+          <h3 className="text-base font-semibold">{item.title || "Done"}</h3>
+        </div>
+        {item.text.trim() ? <Markdown>{item.text}</Markdown> : <p className="text-sm text-fg-muted">No closing text.</p>}
+      </div>
+    );
+  }
+  const meta = CONTENT_TYPE_META[item.contentType];
+  const visibility = effectiveLibraryVisibility(item, flowVisibility);
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-xs font-medium uppercase tracking-wide text-fg-muted">
+          Step {number}
+          {sectionTitle && <span className="normal-case tracking-normal"> · {sectionTitle}</span>}
+        </p>
+        <h3 className="text-base font-semibold">{item.title}</h3>
+        <div className="mt-1.5 flex flex-wrap items-center gap-2">
+          <Badge tone={meta.tone}>{meta.label}</Badge>
+          <span className="text-xs text-fg-muted">
+            Library: {LIBRARY_VISIBILITY_LABELS[visibility]}
+            {item.libraryVisibility === null && " (inherited from the flow)"}
+          </span>
+        </div>
+      </div>
+      {item.description.trim() ? <Markdown>{item.description}</Markdown> : <p className="text-sm text-fg-muted">No description.</p>}
+      {item.expectedOutcome.trim() && (
+        <div className="rounded-md border border-emerald-200 bg-emerald-50/60 px-3 py-2 dark:border-emerald-900 dark:bg-emerald-950/30">
+          <p className="text-xs font-semibold text-emerald-800 dark:text-emerald-200">Expected outcome</p>
+          <p className="mt-0.5 whitespace-pre-wrap text-sm">{item.expectedOutcome}</p>
+        </div>
+      )}
+      {item.commands.length > 0 && (
+        <div className="space-y-2">
+          <h4 className="text-sm font-medium">Commands</h4>
+          <ol className="space-y-2">
+            {item.commands.map((command, index) => (
+              <CommandView key={index} command={command} n={index + 1} />
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function CommandView({ command, n }: { command: Command; n: number }) {
+  return (
+    <li className="overflow-hidden rounded-md border border-border">
+      <div className="flex items-center justify-between gap-2 border-b border-border bg-muted px-3 py-1.5">
+        <p className="min-w-0 truncate text-xs text-fg-muted">
+          <span className="font-medium text-fg">{command.label || `Command ${n}`}</span> · {LANGUAGE_LABELS[command.language]}
+        </p>
+        <CopyButton value={command.code} aria-label={`Copy ${command.label ? `"${command.label}"` : `command ${n}`}`} className="h-7 px-2 text-xs" />
+      </div>
+      <pre className="overflow-x-auto bg-surface p-3 font-mono text-[0.8125rem] leading-relaxed">
+        <code>{command.code}</code>
+      </pre>
+    </li>
+  );
+}
