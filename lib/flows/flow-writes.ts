@@ -87,12 +87,13 @@ export async function publishCurrent(tx: Tx, flowId: string, publishedById: stri
   const flow = await tx.flow.update({
     where: { id: flowId },
     data: { status: "published", isActive: true, publishedAt: now, version: { increment: 1 } },
-    select: { version: true, updatedAt: true, name: true, description: true, structure: true, variables: true },
+    select: { version: true, updatedAt: true, name: true, description: true, structure: true, variables: true, type: true },
   });
   await tx.flowVersion.create({
     data: {
       flowId,
       version: flow.version,
+      type: flow.type,
       name: flow.name,
       description: flow.description,
       structure: flow.structure as Prisma.InputJsonValue,

@@ -136,6 +136,8 @@ export const deleteFlow = authedAction({ schema: deleteFlowSchema, role: "engine
     await onFlowWithdrawn(tx, flowId);
     const tags = await tx.flowTag.findMany({ where: { flowId }, select: { tagId: true } });
     if (tags.length) await tx.tag.updateMany({ where: { id: { in: tags.map((t) => t.tagId) } }, data: { usageCount: { decrement: 1 } } });
+    // Versions that sessions ran on stay (their flowId becomes null); the rest go with the flow.
+    await tx.flowVersion.deleteMany({ where: { flowId, sessions: { none: {} } } });
     await tx.flow.delete({ where: { id: flowId, accountId: user.accountId } });
   });
   revalidateFlow();

@@ -149,7 +149,7 @@ export async function getFlowVersion(user: Viewer, flowId: string, version: numb
   if (!isUuid(flowId) || !Number.isInteger(version) || version < 1) throw notFound("Version");
   const snapshot = await db.flowVersion.findFirst({
     where: { version, flow: { AND: [{ id: flowId }, visibleFlowsWhere(user)] } },
-    select: { version: true, name: true, description: true, structure: true, variables: true, publishedAt: true, flow: { select: { type: true, name: true } } },
+    select: { version: true, type: true, name: true, description: true, structure: true, variables: true, publishedAt: true },
   });
   if (!snapshot) throw notFound("Version");
   return snapshot;

@@ -1,0 +1,50 @@
+// Who may see and change a session: the one place that knows session tenancy rules.
+// See: owner, assignee, their team, account admins. Change: owner, assignee, account admins.
+// An unassigned prepared session may be started by anyone of its team.
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/roles";
+import type { Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+
+type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
+
+export function visibleSessionsWhere(user: Viewer): Prisma.SessionWhereInput {
+  if (isAdmin(user.role)) return { accountId: user.accountId };
+  const who: Prisma.SessionWhereInput[] = [{ ownerId: user.id }, { assigneeId: user.id }];
+  if (user.teamId) who.push({ teamId: user.teamId });
+  return { accountId: user.accountId, OR: who };
+}
+
+export function canChangeSession(user: Viewer, session: { accountId: string; ownerId: string | null; assigneeId: string | null }) {
+  return session.accountId === user.accountId && (isAdmin(user.role) || session.ownerId === user.id || session.assigneeId === user.id);
+}
+
+export const sessionRunSelect = {
+  id: true, accountId: true, teamId: true, ownerId: true, assigneeId: true, preparedById: true, status: true,
+  flowId: true, flowName: true, flowType: true, currentNodeId: true, path: true, stepStates: true, notes: true,
+  customSteps: true, variables: true, startedAt: true, completedAt: true, outcome: true, outcomeNotes: true, nextSteps: true,
+  flowVersion: { select: { id: true, version: true, structure: true, variables: true } },
+} as const satisfies Prisma.SessionSelect;
+
+/**
+ * Loads a session the user may change, locking its row inside `tx` so concurrent writes to one
+ * session run one after another. Invisible → not found; visible but not theirs → forbidden.
+ */
+export async function getChangeableSessionOrThrow(tx: Tx, user: Viewer, sessionId: string, options: { allowCompleted?: boolean } = {}) {
+  await tx.$queryRaw`SELECT id FROM "Session" WHERE id = ${sessionId}::uuid AND "accountId" = ${user.accountId}::uuid FOR UPDATE`;
+  const session = await tx.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: sessionRunSelect });
+  if (!session) throw notFound("Session");
+  if (!canChangeSession(user, session)) throw forbidden("Only the engineer running this session, its assignee or an admin can change it.");
+  if (session.status === "completed" && !options.allowCompleted) {
+    throw new AppError("conflict", "This session is completed and read-only.");
+  }
+  return session;
+}
+
+export async function getVisibleSessionOrThrow(user: Viewer, sessionId: string) {
+  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: sessionRunSelect });
+  if (!session) throw notFound("Session");
+  return session;
+}

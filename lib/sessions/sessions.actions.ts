@@ -1,0 +1,291 @@
+"use server";
+// Running a flow. Every write to a session is one SQL statement on its row (path appends,
+// jsonb_set for one step's state, || for variables), taken with the row locked, so two tabs
+// never lose each other's writes.
+import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/action";
+import { db } from "@/lib/db/client";
+import { AppError, invalid, notFound } from "@/lib/errors";
+import { getVisibleFlowOrThrow } from "@/lib/flows/access";
+import type { ProcedureStructure, TreeStructure } from "@/lib/flows/structure";
+import type { VariableDefinition } from "@/lib/flows/variables";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getChangeableSessionOrThrow, visibleSessionsWhere } from "./access";
+import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
+import {
+  addCustomStepSchema,
+  answerSchema,
+  backSchema,
+  completeSessionSchema,
+  feedbackSchema,
+  noteSchema,
+  prepareSessionSchema,
+  PROCEDURE_OUTCOMES,
+  selectStepSchema,
+  sessionRefSchema,
+  startSessionSchema,
+  stepStateSchema,
+  TROUBLESHOOTING_OUTCOMES,
+  updateSessionNotesSchema,
+  updateVariablesSchema,
+} from "./session.validation";
+import { checkVariableValue, type VariableValues } from "./variables";
+
+const jsonb = (value: unknown) => JSON.stringify(value);
+
+async function latestVersion(user: Parameters<typeof getVisibleFlowOrThrow>[0], flowId: string) {
+  const flow = await getVisibleFlowOrThrow(user, flowId, {
+    id: true, name: true, type: true, status: true, isActive: true, version: true,
+    versions: { select: { id: true, structure: true, variables: true }, orderBy: { version: "desc" }, take: 1 },
+  });
+  const version = flow.versions[0];
+  if (flow.status !== "published" || !flow.isActive || !version) {
+    throw new AppError("conflict", "This flow is not published, so it cannot be run yet.");
+  }
+  return { flow, version };
+}
+
+function checkValues(definitions: VariableDefinition[], values: VariableValues) {
+  const errors: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const definition = definitions.find((d) => d.key === key);
+    const problem = checkVariableValue(definition, value);
+    if (problem) errors[key] = [definition ? `${definition.label}: ${problem}` : problem];
+  }
+  const keys = Object.keys(errors);
+  if (keys.length) throw invalid(errors[keys[0]][0], errors);
+}
+
+function defaultsOf(definitions: VariableDefinition[]): VariableValues {
+  return Object.fromEntries(definitions.filter((d) => d.default).map((d) => [d.key, d.default]));
+}
+
+function firstNodeId(type: string, structure: unknown): string | null {
+  if (type === "troubleshooting") return (structure as TreeStructure).rootId;
+  return runtimeSteps(structure as ProcedureStructure, []).find((s) => s.kind === "step")?.id ?? null;
+}
+
+/** Starts a run at once on the flow's latest published version: no form blocks it. */
+export const startSession = authedAction({ schema: startSessionSchema }, async ({ flowId }, user) => {
+  const { flow, version } = await latestVersion(user, flowId);
+  const session = await db.$transaction(async (tx) => {
+    const created = await tx.session.create({
+      data: {
+        accountId: user.accountId, teamId: user.teamId, flowId: flow.id, flowVersionId: version.id, flowName: flow.name,
+        flowType: flow.type, ownerId: user.id, status: "active", startedAt: new Date(),
+        currentNodeId: firstNodeId(flow.type, version.structure),
+        variables: defaultsOf(version.variables as VariableDefinition[]),
+      },
+      select: { id: true },
+    });
+    // Usage counts move in SQL, never read-modify-write.
+    await tx.flow.update({ where: { id: flow.id }, data: { usageCount: { increment: 1 } } });
+    return created;
+  });
+  revalidatePath("/sessions");
+  return { id: session.id };
+});
+
+/** Fills variables ahead of time and optionally assigns an engineer of the same account. */
+export const prepareSession = authedAction({ schema: prepareSessionSchema }, async ({ flowId, variables, assigneeId }, user) => {
+  const { flow, version } = await latestVersion(user, flowId);
+  const definitions = version.variables as VariableDefinition[];
+  checkValues(definitions, variables);
+  let teamId = user.teamId;
+  if (assigneeId) {
+    const assignee = await db.user.findFirst({ where: { id: assigneeId, accountId: user.accountId, isServiceAccount: false }, select: { teamId: true } });
+    if (!assignee) throw notFound("Engineer");
+    teamId = assignee.teamId ?? teamId;
+  }
+  const session = await db.session.create({
+    data: {
+      accountId: user.accountId, teamId, flowId: flow.id, flowVersionId: version.id, flowName: flow.name, flowType: flow.type,
+      preparedById: user.id, assigneeId, status: "prepared", currentNodeId: firstNodeId(flow.type, version.structure),
+      variables: { ...defaultsOf(definitions), ...variables },
+    },
+    select: { id: true },
+  });
+  revalidatePath("/sessions");
+  revalidatePath("/dashboard");
+  return { id: session.id };
+});
+
+/** Opening a prepared session starts it (once: the UPDATE is conditional on its status). */
+export const startPreparedSession = authedAction({ schema: sessionRefSchema }, async ({ sessionId }, user) => {
+  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { status: true, assigneeId: true, flowId: true } });
+  if (!session) throw notFound("Session");
+  if (session.status !== "prepared") return { id: sessionId, alreadyStarted: true };
+  if (session.assigneeId && session.assigneeId !== user.id && user.role !== "admin" && user.role !== "owner") {
+    throw new AppError("forbidden", "This prepared session is assigned to someone else.");
+  }
+  const started = await db.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { id: sessionId, accountId: user.accountId, status: "prepared" },
+      data: { status: "active", startedAt: new Date(), ownerId: user.id, assigneeId: session.assigneeId ?? user.id },
+    });
+    if (count && session.flowId) await tx.flow.update({ where: { id: session.flowId }, data: { usageCount: { increment: 1 } } });
+    return count === 1;
+  });
+  revalidatePath("/sessions");
+  return { id: sessionId, alreadyStarted: !started };
+});
+
+export const answerNode = authedAction({ schema: answerSchema }, async ({ sessionId, nodeId, answerId }, user) => {
+  return db.$transaction(async (tx) => {
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId);
+    if (session.flowType !== "troubleshooting") throw invalid("This session is not a troubleshooting flow.");
+    const tree = session.flowVersion.structure as TreeStructure;
+    const path = session.path as PathEvent[];
+    const ids = trail(tree.rootId, path);
+    const current = ids[ids.length - 1];
+    if (nodeId !== current) throw new AppError("conflict", "This session has moved on (another tab?). Reload to continue from where it is now.");
+    const node = tree.nodes[nodeId];
+    if (!node) throw notFound("Step");
+    let next: string | null = null;
+    let label = "";
+    if (node.type === "question" || (node.type === "action" && node.answers.length)) {
+      const answer = node.answers.find((a) => a.id === answerId);
+      if (!answer) throw invalid("That is not an answer of this step.");
+      next = answer.next;
+      label = answer.label;
+    } else if (node.type === "action") {
+      next = node.next;
+      label = "Done";
+    } else {
+      throw invalid("This is the last step: complete the session instead.");
+    }
+    if (!next || !tree.nodes[next]) throw invalid("This answer does not lead anywhere in this version of the flow.");
+    const event: PathEvent = { kind: "answer", nodeId, answerId, label, next, at: new Date().toISOString() };
+    await tx.$executeRaw`UPDATE "Session" SET "path" = "path" || ${jsonb([event])}::jsonb, "currentNodeId" = ${next}, "updatedAt" = now() WHERE id = ${sessionId}::uuid`;
+    return { currentNodeId: next };
+  });
+});
+
+export const goBack = authedAction({ schema: backSchema }, async ({ sessionId, nodeId }, user) => {
+  return db.$transaction(async (tx) => {
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId);
+    const tree = session.flowVersion.structure as TreeStructure;
+    const ids = trail(tree.rootId, session.path as PathEvent[]);
+    if (ids[ids.length - 1] !== nodeId) throw new AppError("conflict", "This session has moved on (another tab?). Reload to continue from where it is now.");
+    if (ids.length < 2) throw invalid("You are at the first step.");
+    const to = ids[ids.length - 2];
+    // Going back is recorded, never erased.
+    const event: PathEvent = { kind: "back", from: nodeId, to, at: new Date().toISOString() };
+    await tx.$executeRaw`UPDATE "Session" SET "path" = "path" || ${jsonb([event])}::jsonb, "currentNodeId" = ${to}, "updatedAt" = now() WHERE id = ${sessionId}::uuid`;
+    return { currentNodeId: to };
+  });
+});
+
+function procedureStepIds(session: { flowVersion: { structure: unknown }; customSteps: unknown }) {
+  return new Set(runtimeSteps(session.flowVersion.structure as ProcedureStructure, session.customSteps as CustomStep[]).filter((s) => s.kind === "step").map((s) => s.id));
+}
+
+/** Marks one step done / skipped / failed (or clears it); the last write per step wins. */
+export const setStepState = authedAction({ schema: stepStateSchema }, async ({ sessionId, stepId, status, note }, user) => {
+  return db.$transaction(async (tx) => {
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId);
+    if (session.flowType === "troubleshooting") throw invalid("This session is not a procedure.");
+    if (!procedureStepIds(session).has(stepId)) throw notFound("Step");
+    if (status === null) {
+      await tx.$executeRaw`UPDATE "Session" SET "stepStates" = "stepStates" - ${stepId}::text, "updatedAt" = now() WHERE id = ${sessionId}::uuid`;
+    } else {
+      const state = { status, note, at: new Date().toISOString() };
+      await tx.$executeRaw`UPDATE "Session" SET "stepStates" = jsonb_set("stepStates", ARRAY[${stepId}::text], ${jsonb(state)}::jsonb, true), "updatedAt" = now() WHERE id = ${sessionId}::uuid`;
+    }
+    return { stepId, status };
+  });
+});
+
+export const selectStep = authedAction({ schema: selectStepSchema }, async ({ sessionId, stepId }, user) => {
+  return db.$transaction(async (tx) => {
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId);
+    if (!procedureStepIds(session).has(stepId)) throw notFound("Step");
+    await tx.session.update({ where: { id: sessionId }, data: { currentNodeId: stepId } });
+    return { stepId };
+  });
+});
+
+export const setNodeNote = authedAction({ schema: noteSchema }, async ({ sessionId, nodeId, note }, user) => {
+  return db.$transaction(async (tx) => {
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId);
+    const known = session.flowType === "troubleshooting" ? nodeId in (session.flowVersion.structure as TreeStructure).nodes : procedureStepIds(session).has(nodeId);
+    if (!known) throw notFound("Step");
+    await tx.$executeRaw`UPDATE "Session" SET "notes" = jsonb_set("notes", ARRAY[${nodeId}::text], to_jsonb(${note}::text), true), "updatedAt" = now() WHERE id = ${sessionId}::uuid`;
+    return { nodeId };
+  });
+});
+
+/** Inserts a custom step (typed in or from the step library) after any step. */
+export const addCustomStep = authedAction({ schema: addCustomStepSchema }, async ({ sessionId, afterId, libraryStepId, ...step }, user) => {
+  return db.$transaction(async (tx) => {
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId);
+    if (session.flowType === "troubleshooting") throw invalid("Custom steps are for procedures.");
+    const structure = session.flowVersion.structure as ProcedureStructure;
+    const anchors = new Set([...procedureStepIds(session), ...structure.steps.map((s) => s.id)]);
+    if (afterId !== null && !anchors.has(afterId)) throw notFound("Step");
+    if ((session.customSteps as CustomStep[]).length >= 200) throw invalid("A session can hold at most 200 custom steps.");
+    const custom: CustomStep = { id: randomUUID(), afterId, libraryStepId, createdAt: new Date().toISOString(), ...step };
+    await tx.$executeRaw`UPDATE "Session" SET "customSteps" = "customSteps" || ${jsonb([custom])}::jsonb, "currentNodeId" = ${custom.id}, "updatedAt" = now() WHERE id = ${sessionId}::uuid`;
+    return { step: custom };
+  });
+});
+
+/** Saves some variables (a partial update merged into the others in SQL). */
+export const updateSessionVariables = authedAction({ schema: updateVariablesSchema }, async ({ sessionId, values }, user) => {
+  return db.$transaction(async (tx) => {
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: false });
+    checkValues(session.flowVersion.variables as VariableDefinition[], values);
+    const [row] = await tx.$queryRaw<{ variables: VariableValues }[]>`UPDATE "Session" SET "variables" = "variables" || ${jsonb(values)}::jsonb, "updatedAt" = now() WHERE id = ${sessionId}::uuid RETURNING "variables"`;
+    return { variables: row.variables };
+  });
+});
+
+/** Completing twice is harmless: the second call reports the outcome already recorded. */
+export const completeSession = authedAction({ schema: completeSessionSchema }, async ({ sessionId, outcome, notes, nextSteps }, user) => {
+  const result = await db.$transaction(async (tx) => {
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: true });
+    if (session.status === "completed") return { outcome: session.outcome!, alreadyCompleted: true };
+    if (session.status === "prepared") throw new AppError("conflict", "Start the session before completing it.");
+    const allowed: readonly string[] = session.flowType === "troubleshooting" ? TROUBLESHOOTING_OUTCOMES : PROCEDURE_OUTCOMES;
+    if (!allowed.includes(outcome)) throw invalid(`Choose one of: ${allowed.join(", ").replace(/_/g, " ")}.`, { outcome: ["Not an outcome of this kind of flow."] });
+    await tx.session.update({
+      where: { id: sessionId },
+      data: { status: "completed", completedAt: new Date(), outcome, outcomeNotes: notes, nextSteps },
+    });
+    return { outcome, alreadyCompleted: false };
+  });
+  revalidatePath("/sessions");
+  revalidatePath(`/sessions/${sessionId}`);
+  return result;
+});
+
+/** After completion only the notes stay editable, by the owner or an admin. */
+export const updateSessionNotes = authedAction({ schema: updateSessionNotesSchema }, async ({ sessionId, notes, nextSteps }, user) => {
+  await db.$transaction(async (tx) => {
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: true });
+    if (session.ownerId !== user.id && user.role !== "admin" && user.role !== "owner") throw new AppError("forbidden", "Only the engineer who ran it or an admin can edit these notes.");
+    await tx.session.update({ where: { id: sessionId }, data: { outcomeNotes: notes, nextSteps } });
+  });
+  revalidatePath(`/sessions/${sessionId}`);
+  return { sessionId };
+});
+
+/** Helpful / not helpful on a step; one vote per person per step of a session. */
+export const submitStepFeedback = authedAction({ schema: feedbackSchema }, async ({ sessionId, stepId, helpful, comment }, user) => {
+  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { id: true, flowType: true, flowVersion: { select: { structure: true } }, customSteps: true } });
+  if (!session) throw notFound("Session");
+  const known = session.flowType === "troubleshooting"
+    ? stepId in (session.flowVersion.structure as TreeStructure).nodes
+    : (session.flowVersion.structure as ProcedureStructure).steps.some((s) => s.id === stepId);
+  if (!known) throw notFound("Step");
+  await db.stepFeedback.upsert({
+    where: { sessionId_stepId_userId: { sessionId, stepId, userId: user.id } },
+    create: { accountId: user.accountId, sessionId, stepId, userId: user.id, helpful, comment },
+    update: { helpful, comment },
+  });
+  return { stepId, helpful };
+});
+
+export type SessionRow = Prisma.SessionGetPayload<{ select: { id: true } }>;
+export type { StepStates };
