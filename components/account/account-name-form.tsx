@@ -8,7 +8,8 @@ import { renameAccount } from "@/lib/account/members.actions";
 
 export function AccountNameForm({ name }: { name: string }) {
   const toast = useToast();
-  const { run, pending, error } = useAction(renameAccount);
+  const { run, pending, formError, fieldErrors } = useAction(renameAccount);
+  const error = fieldErrors.name?.[0] ?? formError;
   return (
     <form
       className="flex items-end gap-2"
@@ -20,7 +21,7 @@ export function AccountNameForm({ name }: { name: string }) {
     >
       <div className="flex-1">
         <Field id="account-name" label="Account name" errors={error ? [error] : undefined}>
-          <Input id="account-name" name="name" defaultValue={name} maxLength={120} />
+          <Input id="account-name" name="name" defaultValue={name} maxLength={120} aria-invalid={Boolean(error)} />
         </Field>
       </div>
       <Button type="submit" variant="secondary" pending={pending}>Save</Button>

@@ -12,7 +12,8 @@ type Team = { id: string; name: string; members: number };
 function TeamRow({ team }: { team: Team }) {
   const toast = useToast();
   const [editing, setEditing] = useState(false);
-  const { run, pending, error } = useAction(renameTeam);
+  const { run, pending, formError, fieldErrors } = useAction(renameTeam);
+  const error = fieldErrors.name?.[0] ?? formError;
   if (!editing) {
     return (
       <li className="flex items-center justify-between gap-3 px-5 py-3">
@@ -39,7 +40,7 @@ function TeamRow({ team }: { team: Team }) {
       >
         <div className="flex-1">
           <Input name="name" defaultValue={team.name} aria-label="Team name" maxLength={80} autoFocus aria-invalid={Boolean(error)} />
-          {error && <p role="alert" className="mt-1 text-xs text-red-600">{error}</p>}
+          {error && <p role="alert" className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">{error}</p>}
         </div>
         <Button type="submit" size="md" pending={pending}>Save</Button>
         <Button type="button" variant="ghost" onClick={() => setEditing(false)}>Cancel</Button>
@@ -50,7 +51,8 @@ function TeamRow({ team }: { team: Team }) {
 
 export function TeamsManager({ teams }: { teams: Team[] }) {
   const toast = useToast();
-  const { run, pending, error } = useAction(createTeam);
+  const { run, pending, formError, fieldErrors } = useAction(createTeam);
+  const error = fieldErrors.name?.[0] ?? formError;
   return (
     <div>
       <form

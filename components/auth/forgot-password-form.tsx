@@ -9,7 +9,7 @@ import { useAction } from "@/components/ui/use-action";
 import { requestPasswordReset } from "@/lib/auth/auth.actions";
 
 export function ForgotPasswordForm({ outbox }: { outbox: boolean }) {
-  const { run, pending, error, fieldErrors } = useAction(requestPasswordReset);
+  const { run, pending, formError, fieldErrors } = useAction(requestPasswordReset);
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -29,10 +29,10 @@ export function ForgotPasswordForm({ outbox }: { outbox: boolean }) {
         {outbox && (
           <p className="text-sm text-fg-muted">
             No mail server is set up: emails appear in the{" "}
-            <Link href="/dev/outbox" className="text-brand-600 underline dark:text-brand-100">dev outbox</Link>.
+            <Link href="/dev/outbox" className="text-brand-600 underline dark:text-brand-400">dev outbox</Link>.
           </p>
         )}
-        <Link href="/login" className="text-sm text-brand-600 hover:underline dark:text-brand-100">Back to sign in</Link>
+        <Link href="/login" className="text-sm text-brand-600 hover:underline dark:text-brand-400">Back to sign in</Link>
       </div>
     );
   }
@@ -42,12 +42,12 @@ export function ForgotPasswordForm({ outbox }: { outbox: boolean }) {
         <h1 className="text-xl font-semibold">Reset your password</h1>
         <p className="mt-1 text-sm text-fg-muted">We will email you a link to choose a new one.</p>
       </div>
-      {error && <Alert tone="error">{error}</Alert>}
+      {formError && <Alert tone="error">{formError}</Alert>}
       <Field id="email" label="Email" errors={fieldErrors.email}>
         <Input id="email" name="email" type="email" autoComplete="email" autoFocus aria-invalid={Boolean(fieldErrors.email)} />
       </Field>
       <Button type="submit" className="w-full" pending={pending}>Send reset link</Button>
-      <Link href="/login" className="block text-center text-sm text-brand-600 hover:underline dark:text-brand-100">Back to sign in</Link>
+      <Link href="/login" className="block text-center text-sm text-brand-600 hover:underline dark:text-brand-400">Back to sign in</Link>
     </form>
   );
 }

@@ -10,7 +10,11 @@ import { resetPassword } from "@/lib/auth/auth.actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
-  const { run, pending, error, fieldErrors } = useAction(resetPassword);
+  const { run, pending, formError, fieldErrors } = useAction(resetPassword);
+
+  // A malformed link fails validation on the hidden token field: say so at the top.
+  const linkError = fieldErrors.token?.[0] ?? null;
+  const topError = formError ?? linkError;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,10 +29,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <h1 className="text-xl font-semibold">Choose a new password</h1>
         <p className="mt-1 text-sm text-fg-muted">Other devices signed in to your account will be signed out.</p>
       </div>
-      {error && (
+      {topError && (
         <Alert tone="error">
-          {error}{" "}
-          {!Object.keys(fieldErrors).length && <Link href="/forgot-password" className="underline">Request a new link</Link>}
+          {topError}{" "}
+          {(linkError || !Object.keys(fieldErrors).length) && <Link href="/forgot-password" className="font-medium underline">Request a new link</Link>}
         </Alert>
       )}
       <Field id="password" label="New password" help="At least 10 characters." errors={fieldErrors.password}>

@@ -13,7 +13,7 @@ import { signUp } from "@/lib/auth/auth.actions";
 export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: string }) {
   const router = useRouter();
   const [joining, setJoining] = useState(Boolean(initialCode));
-  const { run, pending, error, fieldErrors } = useAction(signUp);
+  const { run, pending, formError, fieldErrors } = useAction(signUp);
   const [signingIn, setSigningIn] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -38,6 +38,8 @@ export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: stri
   }
 
   const errorsFor = (key: string) => fieldErrors[key];
+  // Without a code the server asks for a company name or a code; on this tab only the code fits.
+  const inviteCodeErrors = errorsFor("inviteCode") ?? (joining && errorsFor("companyName") ? ["Enter the invite code a colleague gave you."] : undefined);
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div>
@@ -63,7 +65,7 @@ export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: stri
           </button>
         ))}
       </div>
-      {error && <Alert tone="error">{error}</Alert>}
+      {formError && <Alert tone="error">{formError}</Alert>}
       <Field id="name" label="Your name" errors={errorsFor("name")}>
         <Input id="name" name="name" autoComplete="name" maxLength={120} aria-invalid={Boolean(errorsFor("name"))} />
       </Field>
@@ -74,8 +76,8 @@ export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: stri
         <Input id="password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(errorsFor("password"))} />
       </Field>
       {joining ? (
-        <Field id="inviteCode" label="Invite code" help="Looks like ABCD-EFGH-JKLM-NPQR." errors={errorsFor("inviteCode")}>
-          <Input id="inviteCode" name="inviteCode" defaultValue={initialCode} autoComplete="off" className="font-mono uppercase" aria-invalid={Boolean(errorsFor("inviteCode"))} />
+        <Field id="inviteCode" label="Invite code" help="Looks like ABCD-EFGH-JKMN-PQRS." errors={inviteCodeErrors}>
+          <Input id="inviteCode" name="inviteCode" defaultValue={initialCode} autoComplete="off" spellCheck={false} className="font-mono uppercase" aria-invalid={Boolean(inviteCodeErrors)} />
         </Field>
       ) : (
         <Field id="companyName" label="Company name" errors={errorsFor("companyName")}>
@@ -87,7 +89,7 @@ export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: stri
       </Button>
       <p className="text-center text-sm text-fg-muted">
         Already have an account?{" "}
-        <Link href="/login" className="text-brand-600 hover:underline dark:text-brand-100">
+        <Link href="/login" className="text-brand-600 hover:underline dark:text-brand-400">
           Sign in
         </Link>
       </p>

@@ -8,7 +8,8 @@ import { useState } from "react";
 
 // Verification waits for a click: mail scanners that open links must not use up the token.
 export function VerifyEmailForm({ token }: { token: string }) {
-  const { run, pending, error } = useAction(verifyEmail);
+  const { run, pending, formError, fieldErrors } = useAction(verifyEmail);
+  const error = formError ?? fieldErrors.token?.[0] ?? null;
   const [verified, setVerified] = useState<string | null>(null);
   if (verified) {
     return (
@@ -23,7 +24,12 @@ export function VerifyEmailForm({ token }: { token: string }) {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Verify your email</h1>
       <p className="text-sm text-fg-muted">Confirm that this email address belongs to you.</p>
-      {error && <Alert tone="error">{error}</Alert>}
+      {error && (
+        <Alert tone="error">
+          {error}{" "}
+          <Link href="/dashboard" className="font-medium underline">Get a new link from your dashboard</Link>
+        </Alert>
+      )}
       <Button
         className="w-full"
         pending={pending}

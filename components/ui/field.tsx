@@ -1,7 +1,12 @@
 import { Label } from "radix-ui";
-import type { ReactNode } from "react";
+import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
-/** Label + control + help text + error messages, wired for screen readers. */
+type ControlProps = { "aria-describedby"?: string; "aria-invalid"?: boolean | "true" | "false" };
+
+/**
+ * Label + control + help text + error messages, wired for screen readers: the control (the
+ * single child) is described by its help text or its errors, and marked invalid with errors.
+ */
 export function Field({
   id,
   label,
@@ -15,18 +20,27 @@ export function Field({
   errors?: string[];
   children: ReactNode;
 }) {
+  const hasErrors = Boolean(errors?.length);
+  const describedBy = hasErrors ? `${id}-error` : help ? `${id}-help` : undefined;
+  const control = isValidElement<ControlProps>(children)
+    ? cloneElement(children as ReactElement<ControlProps>, {
+        "aria-describedby": [children.props["aria-describedby"], describedBy].filter(Boolean).join(" ") || undefined,
+        "aria-invalid": hasErrors || children.props["aria-invalid"] || undefined,
+      })
+    : children;
   return (
     <div className="space-y-1.5">
       <Label.Root htmlFor={id} className="block text-sm font-medium text-fg">
         {label}
       </Label.Root>
-      {children}
-      {help && !errors?.length && <p className="text-xs text-fg-muted">{help}</p>}
-      {errors?.map((error) => (
-        <p key={error} id={`${id}-error`} role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
-          {error}
+      {control}
+      {help && !hasErrors && <p id={`${id}-help`} className="text-xs text-fg-muted">{help}</p>}
+      {/* The first problem only: "Enter your email" and "Enter a valid email" together are noise. */}
+      {hasErrors && (
+        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
+          {errors![0]}
         </p>
-      ))}
+      )}
     </div>
   );
 }

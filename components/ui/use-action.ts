@@ -1,6 +1,8 @@
 "use client";
 // Runs a server action from a client component: one call at a time (a second click while
 // pending does nothing), field errors and the error message kept for the form to show.
+// `formError` is the message for the top of a form: null when it only restates a field
+// error (validation messages read "field: message"), which the field shows itself.
 import { useCallback, useRef, useState, useTransition } from "react";
 import type { ActionResult, FieldErrors } from "@/lib/action";
 
@@ -32,5 +34,10 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>) 
     [action],
   );
 
-  return { run, pending, error, fieldErrors, setError };
+  const restatesField = Object.entries(fieldErrors).some(([key, messages]) =>
+    messages.some((message) => error === message || error === `${key}: ${message}`),
+  );
+  const formError = restatesField ? null : error;
+
+  return { run, pending, error, formError, fieldErrors, setError };
 }
