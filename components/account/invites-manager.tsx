@@ -64,13 +64,14 @@ export function InvitesManager({ invites, teams, myRole }: { invites: Invite[]; 
           <Input id="invite-days" name="expiresInDays" type="number" min={1} max={90} defaultValue={7} aria-invalid={Boolean(create.fieldErrors.expiresInDays)} />
         </Field>
         <Button type="submit" pending={create.pending}>Create invite</Button>
-        {create.error && !Object.keys(create.fieldErrors).length && <Alert tone="error" className="sm:col-span-2 lg:col-span-5">{create.error}</Alert>}
+        {create.formError && <Alert tone="error" className="sm:col-span-2 lg:col-span-5">{create.formError}</Alert>}
       </form>
 
       {invites.length === 0 ? (
         <p className="px-5 py-8 text-center text-sm text-fg-muted">No invites yet. Create a code above and send it to a colleague.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // `relative` keeps the screen-reader-only header inside the scroll area.
+        <div className="relative overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="text-left text-xs uppercase tracking-wide text-fg-muted">
               <tr className="border-b border-border">
@@ -93,9 +94,8 @@ export function InvitesManager({ invites, teams, myRole }: { invites: Invite[]; 
                   <td className="px-5 py-3 text-right">
                     {invite.status === "active" && (
                       <Button
-                        variant="ghost"
+                        variant="danger-ghost"
                         size="sm"
-                        className="text-red-600"
                         disabled={revoke.pending}
                         onClick={async () => {
                           const result = await revoke.run({ inviteId: invite.id });

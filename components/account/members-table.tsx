@@ -1,5 +1,7 @@
 "use client";
+import { Trash2 } from "lucide-react";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -26,14 +28,14 @@ export function MembersTable({ me, members, teams }: { me: { id: string; role: R
 
   return (
     <>
-      <div className="overflow-x-auto">
+      {/* `relative` keeps the screen-reader-only labels inside the scroll area. */}
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="text-left text-xs uppercase tracking-wide text-fg-muted">
             <tr className="border-b border-border">
-              <th className="px-5 py-2 font-medium">Member</th>
-              <th className="px-3 py-2 font-medium">Role</th>
-              <th className="px-3 py-2 font-medium">Team</th>
-              <th className="px-5 py-2 text-right font-medium"><span className="sr-only">Actions</span></th>
+              <th className="py-2 pl-5 pr-3 font-medium">Member</th>
+              <th className="px-3 py-2 font-medium">Role and team</th>
+              <th className="py-2 pl-3 pr-5 text-right font-medium"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody>
@@ -41,40 +43,56 @@ export function MembersTable({ me, members, teams }: { me: { id: string; role: R
               const self = member.id === me.id;
               const editable = !self && canAssignRole(me.role, member.role, member.role);
               return (
-                <tr key={member.id} className="border-b border-border last:border-0" data-testid={`member-${member.email}`}>
-                  <td className="px-5 py-3">
-                    <div className="font-medium">{member.name} {self && <Badge>You</Badge>}</div>
-                    <div className="text-fg-muted">{member.email} {!member.verified && <Badge tone="amber">Unverified</Badge>}</div>
+                <tr key={member.id} className="border-b border-border align-top last:border-0" data-testid={`member-${member.email}`}>
+                  <td className="py-3 pl-5 pr-3">
+                    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 font-medium">
+                      <span className="wrap-anywhere">{member.name}</span>
+                      {self && <Badge>You</Badge>}
+                    </div>
+                    <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-fg-muted">
+                      <span className="wrap-anywhere">{member.email}</span>
+                      {!member.verified && <Badge tone="amber">Unverified</Badge>}
+                    </div>
                   </td>
                   <td className="px-3 py-3">
-                    <Select
-                      aria-label={`Role of ${member.name}`}
-                      value={member.role}
-                      disabled={!editable || roleAction.pending}
-                      className="w-40"
-                      onChange={async (e) => report(await roleAction.run({ userId: member.id, role: e.target.value as Role }), `${member.name} is now ${ROLE_LABELS[e.target.value as Role]}`)}
-                    >
-                      {ROLES.filter((r) => r === member.role || canAssignRole(me.role, member.role, r)).map((r) => (
-                        <option key={r} value={r}>{ROLE_LABELS[r]}</option>
-                      ))}
-                    </Select>
+                    <div className="flex w-44 flex-col gap-2 lg:w-auto lg:flex-row">
+                      <Select
+                        aria-label={`Role of ${member.name}`}
+                        title={editable ? undefined : self ? "You cannot change your own role" : "Only an owner can change an owner"}
+                        value={member.role}
+                        disabled={!editable || roleAction.pending}
+                        className="lg:w-40"
+                        onChange={async (e) => {
+                          // Read the choice now: the controlled select shows the saved role again until the page refreshes.
+                          const role = e.target.value as Role;
+                          report(await roleAction.run({ userId: member.id, role }), `${member.name} is now ${ROLE_LABELS[role]}`);
+                        }}
+                      >
+                        {ROLES.filter((r) => r === member.role || canAssignRole(me.role, member.role, r)).map((r) => (
+                          <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                        ))}
+                      </Select>
+                      <Select
+                        aria-label={`Team of ${member.name}`}
+                        value={member.teamId ?? ""}
+                        disabled={teamAction.pending}
+                        className="lg:w-44"
+                        onChange={async (e) => {
+                          const teamId = e.target.value || null;
+                          const team = teams.find((t) => t.id === teamId)?.name;
+                          report(await teamAction.run({ userId: member.id, teamId }), team ? `${member.name} moved to ${team}` : `${member.name} is in no team now`);
+                        }}
+                      >
+                        <option value="">No team</option>
+                        {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                      </Select>
+                    </div>
                   </td>
-                  <td className="px-3 py-3">
-                    <Select
-                      aria-label={`Team of ${member.name}`}
-                      value={member.teamId ?? ""}
-                      disabled={teamAction.pending}
-                      className="w-44"
-                      onChange={async (e) => report(await teamAction.run({ userId: member.id, teamId: e.target.value || null }), "Team updated")}
-                    >
-                      <option value="">No team</option>
-                      {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-                    </Select>
-                  </td>
-                  <td className="px-5 py-3 text-right">
+                  <td className="py-3 pl-3 pr-5 text-right">
                     {editable && (
-                      <Button variant="ghost" size="sm" className="text-red-600" onClick={() => setRemoving(member)}>
-                        Remove
+                      <Button variant="danger-ghost" size="sm" onClick={() => setRemoving(member)} title={`Remove ${member.name}`}>
+                        <Trash2 className="h-4 w-4" aria-hidden />
+                        <span className="sr-only lg:not-sr-only">Remove</span>
                       </Button>
                     )}
                   </td>
@@ -90,7 +108,7 @@ export function MembersTable({ me, members, teams }: { me: { id: string; role: R
         title={`Remove ${removing?.name ?? ""}?`}
         description="They lose access to this account at once. This cannot be undone; invite them again to bring them back."
       >
-        {removeAction.error && <p className="mb-3 text-sm text-red-600">{removeAction.error}</p>}
+        {removeAction.error && <Alert tone="error" className="mb-4">{removeAction.error}</Alert>}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setRemoving(null)}>Cancel</Button>
           <Button

@@ -7,6 +7,7 @@ const variants = {
   secondary: "bg-surface text-fg border border-border hover:bg-muted",
   ghost: "text-fg hover:bg-muted",
   danger: "bg-red-600 text-white hover:bg-red-700 shadow-sm",
+  "danger-ghost": "text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50",
 } as const;
 
 const sizes = {
@@ -29,7 +30,7 @@ export function Button({ variant = "primary", size = "md", asChild, pending, cla
   return (
     <Component
       className={cn(
-        "inline-flex items-center justify-center rounded-md font-medium transition-colors disabled:pointer-events-none disabled:opacity-60 cursor-pointer",
+        "inline-flex items-center justify-center whitespace-nowrap rounded-md font-medium transition-colors disabled:pointer-events-none disabled:opacity-60 cursor-pointer",
         variants[variant],
         sizes[size],
         className,
