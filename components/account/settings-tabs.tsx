@@ -23,7 +23,7 @@ export function SettingsTabs({ admin }: { admin: boolean }) {
             aria-current={active ? "page" : undefined}
             className={cn(
               "-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium",
-              active ? "border-brand-600 text-brand-700 dark:text-brand-100" : "border-transparent text-fg-muted hover:text-fg",
+              active ? "border-brand-600 text-brand-700 dark:text-brand-400" : "border-transparent text-fg-muted hover:text-fg",
             )}
           >
             {tab.label}

@@ -60,10 +60,10 @@ export function LoginForm({ notice, callbackUrl = "/dashboard" }: { notice?: str
         Sign in
       </Button>
       <div className="flex justify-between text-sm">
-        <Link href="/forgot-password" className="text-brand-600 hover:underline dark:text-brand-100">
+        <Link href="/forgot-password" className="text-brand-600 hover:underline dark:text-brand-400">
           Forgot password?
         </Link>
-        <Link href="/signup" className="text-brand-600 hover:underline dark:text-brand-100">
+        <Link href="/signup" className="text-brand-600 hover:underline dark:text-brand-400">
           Create an account
         </Link>
       </div>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArrowRight, KeyRound, Users, UsersRound } from "lucide-react";
+import { ArrowRight, Check, KeyRound, Users, UsersRound } from "lucide-react";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
@@ -62,10 +63,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <div className="flex items-center gap-2">
                   <Icon className="h-5 w-5 text-brand-600" aria-hidden />
                   <h3 className="font-medium">{title}</h3>
-                  {done && <span className="ml-auto text-xs font-medium text-emerald-600">Done</span>}
+                  {done && <Badge tone="green" className="ml-auto gap-1"><Check className="h-3 w-3" aria-hidden />Done</Badge>}
                 </div>
                 <p className="mt-2 flex-1 text-sm text-fg-muted">{text}</p>
-                <Link href={href} className="mt-4 inline-flex items-center gap-1 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+                <Link href={href} className="mt-4 inline-flex items-center gap-1 text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
                   {done ? "Review" : "Start"} <ArrowRight className="h-4 w-4" aria-hidden />
                 </Link>
               </Card>
@@ -77,7 +78,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 className="font-medium">You are all set</h2>
           <p className="mt-1 text-sm text-fg-muted">
             Your account administrators manage members and teams. Your profile and account details are under{" "}
-            <Link href="/settings" className="text-brand-600 underline dark:text-brand-100">Settings</Link>.
+            <Link href="/settings" className="text-brand-600 underline dark:text-brand-400">Settings</Link>.
           </p>
         </Card>
       )}

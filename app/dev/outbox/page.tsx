@@ -14,7 +14,7 @@ function Linkified({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         /^https?:\/\//.test(part) ? (
-          <a key={i} href={part} className="break-all text-brand-600 underline dark:text-brand-100">{part}</a>
+          <a key={i} href={part} className="break-all text-brand-600 underline dark:text-brand-400">{part}</a>
         ) : (
           <span key={i}>{part}</span>
         ),
@@ -51,8 +51,8 @@ export default async function OutboxPage() {
                   {formatDistanceToNow(message.createdAt, { addSuffix: true })}
                 </time>
               </div>
-              <p className="text-sm text-fg-muted">To: {message.to}</p>
-              <pre className="mt-3 whitespace-pre-wrap font-sans text-sm"><Linkified text={message.text} /></pre>
+              <p className="text-sm text-fg-muted wrap-anywhere">To: {message.to}</p>
+              <pre className="mt-3 whitespace-pre-wrap font-sans text-sm wrap-anywhere"><Linkified text={message.text} /></pre>
             </li>
           ))}
         </ul>
