@@ -1,8 +1,9 @@
 // The sidebar's sections. A section is listed once its pages exist.
-import { LayoutDashboard, Settings, Workflow } from "lucide-react";
+import { History, LayoutDashboard, Settings, Workflow } from "lucide-react";
 
 export const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
   { href: "/flows", label: "Flows", icon: Workflow },
+  { href: "/sessions", label: "Sessions", icon: History },
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;

@@ -1,6 +1,10 @@
 // Demo data, written once: the built-in ResolutionFlow account with its service user
 // (owner of the default flows; cannot log in) and a demo MSP with three people.
 import { hashPassword } from "@/lib/auth/password";
+import { DEFAULT_FLOWS } from "@/lib/flows/defaults";
+import { insertFlow, publishCurrent } from "@/lib/flows/flow-writes";
+import { assignIds } from "@/lib/flows/ids";
+import { parseStructure } from "@/lib/flows/structure";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const DEMO_PASSWORD = "resolutionflow-demo";
@@ -26,9 +30,38 @@ export async function ensureSystemAccount(db: PrismaClient): Promise<{ accountId
   return { accountId: account.id, serviceUserId: account.users[0].id };
 }
 
+/**
+ * The built-in flows: public, published, owned by the service account. Adds the ones a
+ * database does not have yet (matched by name), so new built-ins arrive with an upgrade.
+ */
+export async function seedDefaultFlows(db: PrismaClient): Promise<number> {
+  const { accountId, serviceUserId } = await ensureSystemAccount(db);
+  const existing = new Set(
+    (await db.flow.findMany({ where: { accountId, isDefault: true }, select: { name: true } })).map((f) => f.name),
+  );
+  let added = 0;
+  for (const flow of DEFAULT_FLOWS) {
+    if (existing.has(flow.name)) continue;
+    const parsed = parseStructure(flow.type, flow.structure);
+    if (!parsed.ok) throw new Error(`Built-in flow "${flow.name}" is invalid: ${parsed.issues[0].message}`);
+    await db.$transaction(async (tx) => {
+      const { id } = await insertFlow(tx, { id: serviceUserId, accountId, teamId: null }, {
+        ...flow,
+        visibility: "public",
+        structure: assignIds(parsed.structure, new Set()),
+      });
+      await tx.flow.update({ where: { id }, data: { isDefault: true } });
+      await publishCurrent(tx, id, serviceUserId);
+    });
+    added++;
+  }
+  return added;
+}
+
 /** Seeds once; returns false when the demo account was already there. */
 export async function seedDemo(db: PrismaClient): Promise<boolean> {
   await ensureSystemAccount(db);
+  await seedDefaultFlows(db);
   if (await db.user.findUnique({ where: { email: DEMO_LOGINS[0].email }, select: { id: true } })) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {

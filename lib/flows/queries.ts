@@ -121,7 +121,7 @@ export async function getFlowDetail(user: Viewer, flowId: string) {
     where: { AND: [{ id: flowId }, visibleFlowsWhere(user)] },
     select: {
       ...flowCardSelect, structure: true, variables: true, forkReason: true, createdAt: true, publishedAt: true,
-      versions: { select: { version: true, publishedAt: true, name: true, publishedBy: { select: { name: true } } }, orderBy: { version: "desc" } },
+      versions: { select: { version: true, publishedAt: true, name: true, variables: true, publishedBy: { select: { name: true } } }, orderBy: { version: "desc" } },
       _count: { select: { forks: true } },
     },
   });
@@ -140,6 +140,7 @@ export async function getFlowDetail(user: Viewer, flowId: string) {
     createdAt: flow.createdAt.toISOString(),
     publishedAt: flow.publishedAt?.toISOString() ?? null,
     forkCount: flow._count.forks,
+    publishedVariables: (flow.versions[0]?.variables ?? []) as VariableDefinition[],
     versions: flow.versions.map((v) => ({ version: v.version, name: v.name, publishedAt: v.publishedAt.toISOString(), publishedBy: v.publishedBy?.name ?? null })),
   };
 }

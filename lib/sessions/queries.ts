@@ -1,12 +1,15 @@
 // Reads behind the session pages, scoped by visibleSessionsWhere inside the SQL.
+import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import type { FlowStructure, FlowType } from "@/lib/flows/structure";
+import { FLOW_TYPES, type FlowStructure, type FlowType } from "@/lib/flows/structure";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VariableDefinition } from "@/lib/flows/variables";
 import { canChangeSession, visibleSessionsWhere } from "./access";
 import type { CustomStep, PathEvent, StepStates } from "./runtime";
+import { OUTCOMES } from "./session.validation";
 import type { VariableValues } from "./variables";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
@@ -88,4 +91,107 @@ export async function getSessionView(user: Viewer, sessionId: string): Promise<S
     nextSteps: session.nextSteps,
     feedback: Object.fromEntries(session.feedback.map((f) => [f.stepId, { helpful: f.helpful, comment: f.comment }])),
   };
+}
+
+// ---------- history ----------
+
+export const SESSION_TABS = ["active", "prepared", "completed", "all"] as const;
+export const HISTORY_PAGE_SIZE = 25;
+
+const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+export const historySearchSchema = z.object({
+  tab: z.enum(SESSION_TABS).catch("active"),
+  flowId: z.string().uuid().optional().catch(undefined),
+  type: z.enum(FLOW_TYPES).optional().catch(undefined),
+  outcome: z.enum(OUTCOMES).optional().catch(undefined),
+  engineerId: z.string().uuid().optional().catch(undefined),
+  mine: z.enum(["assigned"]).optional().catch(undefined),
+  from: dateParam,
+  to: dateParam,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type HistorySearch = z.infer<typeof historySearchSchema>;
+
+export async function searchSessions(user: Viewer, search: HistorySearch) {
+  const and: Prisma.SessionWhereInput[] = [visibleSessionsWhere(user)];
+  if (search.tab !== "all") and.push({ status: search.tab });
+  if (search.flowId) and.push({ flowId: search.flowId });
+  if (search.type) and.push({ flowType: search.type });
+  if (search.outcome) and.push({ outcome: search.outcome });
+  if (search.engineerId) and.push({ ownerId: search.engineerId });
+  if (search.mine === "assigned") and.push({ assigneeId: user.id });
+  if (search.from) and.push({ createdAt: { gte: new Date(`${search.from}T00:00:00Z`) } });
+  if (search.to) and.push({ createdAt: { lt: new Date(new Date(`${search.to}T00:00:00Z`).getTime() + 86_400_000) } });
+  const where: Prisma.SessionWhereInput = { AND: and };
+  const [rows, total] = await Promise.all([
+    db.session.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (search.page - 1) * HISTORY_PAGE_SIZE,
+      take: HISTORY_PAGE_SIZE,
+      select: {
+        id: true, status: true, flowId: true, flowName: true, flowType: true, outcome: true, createdAt: true, startedAt: true,
+        completedAt: true, updatedAt: true, stepStates: true, path: true,
+        owner: { select: { id: true, name: true } },
+        assignee: { select: { id: true, name: true } },
+        preparedBy: { select: { name: true } },
+      },
+    }),
+    db.session.count({ where }),
+  ]);
+  return {
+    total,
+    page: search.page,
+    pageSize: HISTORY_PAGE_SIZE,
+    items: rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      flowId: row.flowId,
+      flowName: row.flowName,
+      flowType: row.flowType,
+      outcome: row.outcome,
+      owner: row.owner,
+      assignee: row.assignee,
+      preparedBy: row.preparedBy?.name ?? null,
+      createdAt: row.createdAt.toISOString(),
+      startedAt: row.startedAt?.toISOString() ?? null,
+      completedAt: row.completedAt?.toISOString() ?? null,
+      updatedAt: row.updatedAt.toISOString(),
+      stepsMarked: row.flowType === "troubleshooting" ? (row.path as unknown[]).length : Object.keys(row.stepStates as object).length,
+    })),
+  };
+}
+export type SessionSearchResult = Awaited<ReturnType<typeof searchSessions>>;
+
+/** Filter choices for the history page: flows and engineers of the account. */
+export async function historyFacets(user: Viewer) {
+  const [flows, engineers] = await Promise.all([
+    db.session.findMany({ where: visibleSessionsWhere(user), select: { flowId: true, flowName: true }, distinct: ["flowId"], orderBy: { flowId: "asc" }, take: 300 }),
+    db.user.findMany({ where: { accountId: user.accountId, isServiceAccount: false }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { flows: flows.filter((f) => f.flowId).map((f) => ({ id: f.flowId!, name: f.flowName })), engineers };
+}
+
+/** Dashboard: prepared sessions assigned to me, and my sessions still in progress. */
+export async function dashboardSessions(user: Viewer) {
+  const [prepared, active] = await Promise.all([
+    db.session.findMany({
+      where: { accountId: user.accountId, status: "prepared", OR: [{ assigneeId: user.id }, ...(user.teamId ? [{ assigneeId: null, teamId: user.teamId }] : [])] },
+      select: { id: true, flowName: true, flowType: true, createdAt: true, assigneeId: true, preparedBy: { select: { name: true } }, variables: true },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+    }),
+    db.session.findMany({
+      where: { accountId: user.accountId, status: "active", OR: [{ ownerId: user.id }, { assigneeId: user.id }] },
+      select: { id: true, flowName: true, flowType: true, startedAt: true, updatedAt: true },
+      orderBy: { updatedAt: "desc" },
+      take: 10,
+    }),
+  ]);
+  return { prepared, active };
 }

@@ -1,0 +1,26 @@
+import { Badge } from "@/components/ui/badge";
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  resolved: "Resolved",
+  partially_resolved: "Partially resolved",
+  escalated: "Escalated",
+  unresolved: "Unresolved",
+  completed: "Completed",
+  completed_with_issues: "Completed with issues",
+  aborted: "Aborted",
+};
+
+const OUTCOME_TONE: Record<string, "green" | "amber" | "brand" | "red"> = {
+  resolved: "green", completed: "green", partially_resolved: "amber", completed_with_issues: "amber", escalated: "brand", unresolved: "red", aborted: "red",
+};
+
+export function OutcomeBadge({ outcome }: { outcome: string | null }) {
+  if (!outcome) return null;
+  return <Badge tone={OUTCOME_TONE[outcome] ?? "neutral"}>{OUTCOME_LABELS[outcome] ?? outcome}</Badge>;
+}
+
+export function SessionStatusBadge({ status }: { status: "prepared" | "active" | "completed" }) {
+  if (status === "prepared") return <Badge tone="brand">Prepared</Badge>;
+  if (status === "active") return <Badge tone="amber">In progress</Badge>;
+  return <Badge>Completed</Badge>;
+}
