@@ -102,6 +102,6 @@ export async function publishCurrent(tx: Tx, flowId: string, publishedById: stri
       publishedAt: now,
     },
   });
-  await onFlowPublished(tx, flowId);
+  await onFlowPublished(tx, flowId, publishedById);
   return { version: flow.version, updatedAt: flow.updatedAt };
 }

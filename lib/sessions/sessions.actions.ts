@@ -11,6 +11,7 @@ import { getVisibleFlowOrThrow } from "@/lib/flows/access";
 import type { ProcedureStructure, TreeStructure } from "@/lib/flows/structure";
 import type { VariableDefinition } from "@/lib/flows/variables";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { visibleLibraryWhere } from "@/lib/library/access";
 import { getChangeableSessionOrThrow, visibleSessionsWhere } from "./access";
 import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
 import {
@@ -225,6 +226,11 @@ export const addCustomStep = authedAction({ schema: addCustomStepSchema }, async
     const anchors = new Set([...procedureStepIds(session), ...structure.steps.map((s) => s.id)]);
     if (afterId !== null && !anchors.has(afterId)) throw notFound("Step");
     if ((session.customSteps as CustomStep[]).length >= 200) throw invalid("A session can hold at most 200 custom steps.");
+    if (libraryStepId) {
+      // Taken from the step library: counts as a use, in SQL.
+      const { count } = await tx.libraryStep.updateMany({ where: { AND: [{ id: libraryStepId }, visibleLibraryWhere(user)] }, data: { usageCount: { increment: 1 } } });
+      if (count === 0) throw notFound("Library step");
+    }
     const custom: CustomStep = { id: randomUUID(), afterId, libraryStepId, createdAt: new Date().toISOString(), ...step };
     await tx.$executeRaw`UPDATE "Session" SET "customSteps" = "customSteps" || ${jsonb([custom])}::jsonb, "currentNodeId" = ${custom.id}, "updatedAt" = now() WHERE id = ${sessionId}::uuid`;
     return { step: custom };
@@ -273,16 +279,30 @@ export const updateSessionNotes = authedAction({ schema: updateSessionNotesSchem
 
 /** Helpful / not helpful on a step; one vote per person per step of a session. */
 export const submitStepFeedback = authedAction({ schema: feedbackSchema }, async ({ sessionId, stepId, helpful, comment }, user) => {
-  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { id: true, flowType: true, flowVersion: { select: { structure: true } }, customSteps: true } });
+  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { id: true, flowId: true, flowType: true, flowVersion: { select: { structure: true } }, customSteps: true } });
   if (!session) throw notFound("Session");
   const known = session.flowType === "troubleshooting"
     ? stepId in (session.flowVersion.structure as TreeStructure).nodes
     : (session.flowVersion.structure as ProcedureStructure).steps.some((s) => s.id === stepId);
   if (!known) throw notFound("Step");
-  await db.stepFeedback.upsert({
-    where: { sessionId_stepId_userId: { sessionId, stepId, userId: user.id } },
-    create: { accountId: user.accountId, sessionId, stepId, userId: user.id, helpful, comment },
-    update: { helpful, comment },
+  await db.$transaction(async (tx) => {
+    // The session row lock serialises this person's votes on it, so the roll-up stays exact.
+    await tx.$queryRaw`SELECT id FROM "Session" WHERE id = ${sessionId}::uuid FOR UPDATE`;
+    const previous = await tx.stepFeedback.findUnique({ where: { sessionId_stepId_userId: { sessionId, stepId, userId: user.id } }, select: { helpful: true } });
+    await tx.stepFeedback.upsert({
+      where: { sessionId_stepId_userId: { sessionId, stepId, userId: user.id } },
+      create: { accountId: user.accountId, sessionId, stepId, userId: user.id, helpful, comment },
+      update: { helpful, comment },
+    });
+    // Roll the vote up into the library entry synced from this step, if any.
+    if (session.flowId && previous?.helpful !== helpful) {
+      const up = (helpful ? 1 : 0) - (previous?.helpful === true ? 1 : 0);
+      const down = (helpful ? 0 : 1) - (previous?.helpful === false ? 1 : 0);
+      await tx.libraryStep.updateMany({
+        where: { sourceTreeId: session.flowId, sourceNodeId: stepId },
+        data: { helpfulCount: { increment: up }, unhelpfulCount: { increment: down } },
+      });
+    }
   });
   return { stepId, helpful };
 });
