@@ -1,0 +1,113 @@
+"use client";
+// The whole of one library step: instructions, help text and every command with its copy button.
+import { BookmarkPlus, Lock, Pencil, Trash2 } from "lucide-react";
+import { LANGUAGE_LABELS } from "@/components/flow-editor/procedure/labels";
+import { VisibilityLabel } from "@/components/flows/flow-meta";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog } from "@/components/ui/dialog";
+import { Markdown } from "@/components/ui/markdown";
+import type { CommandLanguage } from "@/lib/flows/structure";
+import type { LibraryCard } from "@/lib/library/queries";
+import type { LibraryCardActions } from "./library-step-card";
+import { FromFlowBadge, StepRating, StepTypeBadge, SYNCED_LABEL, usageText } from "./library-meta";
+
+const languageLabel = (type: string) => LANGUAGE_LABELS[type as CommandLanguage] ?? type;
+
+export function LibraryStepDetail({
+  card,
+  onOpenChange,
+  onSave,
+  onEdit,
+  onDelete,
+}: { card: LibraryCard | null; onOpenChange(open: boolean): void } & Omit<LibraryCardActions, "onOpen">) {
+  const canEdit = Boolean(card?.editable && !card.synced);
+  const canSave = Boolean(onSave) && !canEdit;
+  return (
+    <Dialog open={card !== null} onOpenChange={onOpenChange} title={card?.title ?? "Step"}>
+      {card && (
+        <div className="-mx-6 -mb-6 flex max-h-[calc(100vh-12rem)] flex-col">
+          <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-6 pb-4" data-testid="library-step-detail">
+            <div className="flex flex-wrap items-center gap-1.5">
+              <StepTypeBadge type={card.type} />
+              {card.groupLabel && <Badge>{card.groupLabel}</Badge>}
+              <FromFlowBadge card={card} />
+            </div>
+            {card.synced && (
+              <p className="flex items-start gap-2 rounded-md border border-border bg-muted px-3 py-2 text-xs text-fg-muted">
+                <Lock className="mt-0.5 h-3.5 w-3.5 shrink-0" aria-hidden />
+                <span>{SYNCED_LABEL}. Edit the flow and publish it to change this step, or save a copy to your library.</span>
+              </p>
+            )}
+
+            <section aria-labelledby="library-detail-instructions">
+              <h3 id="library-detail-instructions" className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">Instructions</h3>
+              {card.content.instructions.trim() ? <Markdown>{card.content.instructions}</Markdown> : <p className="text-sm text-fg-muted">No instructions.</p>}
+            </section>
+
+            {card.content.helpText.trim() && (
+              <section aria-labelledby="library-detail-help">
+                <h3 id="library-detail-help" className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">Help and expected outcome</h3>
+                <Markdown className="text-fg-muted">{card.content.helpText}</Markdown>
+              </section>
+            )}
+
+            {card.content.commands.length > 0 && (
+              <section aria-labelledby="library-detail-commands">
+                <h3 id="library-detail-commands" className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">
+                  {card.content.commands.length === 1 ? "Command" : `Commands (${card.content.commands.length})`}
+                </h3>
+                <ol className="space-y-2">
+                  {card.content.commands.map((command, index) => (
+                    <li key={index} className="rounded-md border border-border">
+                      <div className="flex items-center justify-between gap-2 border-b border-border px-3 py-1.5">
+                        <span className="min-w-0 truncate text-xs font-medium">
+                          {command.label || `Command ${index + 1}`}
+                          <span className="ml-2 font-normal text-fg-muted">{languageLabel(command.commandType)}</span>
+                        </span>
+                        <CopyButton value={command.command} label="Copy" aria-label={`Copy ${command.label ? `"${command.label}"` : `command ${index + 1}`}`} className="h-7 px-2 text-xs" />
+                      </div>
+                      <pre className="max-h-64 overflow-auto bg-muted p-3 font-mono text-[0.8125rem] leading-relaxed whitespace-pre">{command.command}</pre>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            )}
+
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-fg-muted">
+              <StepRating card={card} />
+              <span>{usageText(card.usageCount)}</span>
+              <VisibilityLabel visibility={card.visibility} />
+              {card.authorName && <span>by {card.mine ? "you" : card.authorName}</span>}
+            </div>
+            {card.tags.length > 0 && <div className="flex flex-wrap gap-1">{card.tags.map((t) => <Badge key={t}>#{t}</Badge>)}</div>}
+          </div>
+
+          {(canSave || (canEdit && (onEdit || onDelete))) && (
+            <div className="flex flex-wrap justify-end gap-2 border-t border-border px-6 py-4">
+              {canEdit && onDelete && (
+                <Button variant="danger-ghost" size="sm" onClick={() => onDelete(card)} className="mr-auto">
+                  <Trash2 className="h-4 w-4" aria-hidden />
+                  Delete
+                </Button>
+              )}
+              {canEdit && onEdit && (
+                <Button variant="secondary" size="sm" onClick={() => onEdit(card)}>
+                  <Pencil className="h-4 w-4" aria-hidden />
+                  Edit
+                </Button>
+              )}
+              {canSave && onSave && (
+                <Button size="sm" onClick={() => onSave(card)}>
+                  <BookmarkPlus className="h-4 w-4" aria-hidden />
+                  Save to my library
+                </Button>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}
