@@ -3,7 +3,12 @@
 // structure, saving and publishing; this component only turns edits into `onChange(next)`.
 // `value` may be replaced at any time (a save swaps temporary ids for UUIDs), so the selection
 // is kept by id and falls back to the same position when the id disappears.
-import { ArrowLeft, Flag, ListPlus, Plus } from "lucide-react";
+import { LibraryPicker } from "@/components/library/library-picker";
+import { libraryStepToProcedureStep } from "@/components/library/library-step-convert";
+import { useToast } from "@/components/ui/toast";
+import { recordLibraryStepUse } from "@/lib/library/library.actions";
+import type { LibraryCard } from "@/lib/library/queries";
+import { ArrowLeft, BookOpen, Flag, ListPlus, Plus } from "lucide-react";
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -146,6 +151,17 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
     }
   };
 
+  // "Insert from library": a copy of the library step goes after the selected step (or at the
+  // end); the use is counted on the server.
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const toast = useToast();
+  const insertFromLibrary = async (card: LibraryCard) => {
+    const selectedIsBodyStep = selected && selected.type !== "procedure_end";
+    add(libraryStepToProcedureStep(card), selectedIsBodyStep ? selected.id : null);
+    const counted = await recordLibraryStepUse({ stepId: card.id });
+    if (!counted.ok) toast({ title: "Inserted, but its use was not counted", description: counted.error, tone: "error" });
+  };
+
   const add = (item: ProcedureItem, afterId: string | null) => {
     const next = insertAfter(steps, afterId, item);
     commit(next);
@@ -252,6 +268,10 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
                 <Plus className="h-4 w-4" aria-hidden />
                 Add step
               </Button>
+              <Button type="button" size="sm" variant="secondary" onClick={() => setPickerOpen(true)}>
+                <BookOpen className="h-4 w-4" aria-hidden />
+                Insert from library
+              </Button>
               <Button type="button" size="sm" variant="secondary" onClick={() => add(newSection(tmpId()), null)}>
                 <ListPlus className="h-4 w-4" aria-hidden />
                 Add section
@@ -351,6 +371,7 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
           </Button>
         </div>
       </Dialog>
+      {!readOnly && <LibraryPicker open={pickerOpen} onOpenChange={setPickerOpen} onPick={insertFromLibrary} title="Insert a step from the library" />}
     </div>
   );
 }
