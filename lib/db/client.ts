@@ -3,12 +3,20 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseEnv } from "@/lib/env";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as {
+  prisma?: PrismaClient;
+  /** Opt-in for the benchmarks (tests/bench/count-queries.ts): called once per SQL statement. */
+  __rfQueryCounter?: (sql: string) => void;
+};
 
 function createClient() {
   const { url, poolSize } = databaseEnv();
   const adapter = new PrismaPg({ connectionString: url, max: poolSize });
-  return new PrismaClient({ adapter });
+  const counter = globalForPrisma.__rfQueryCounter;
+  if (typeof counter !== "function") return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => counter(event.query));
+  return client;
 }
 
 // Reused across hot reloads in dev and across modules in tests.

@@ -111,6 +111,8 @@ export function runtimeSteps(procedure: ProcedureStructure, customSteps: CustomS
   }
   for (const custom of orphans) {
     out.push({ kind: "step", id: custom.id, number: ++number, section, title: custom.title, description: custom.instructions, expectedOutcome: "", commands: custom.commands, contentType: "action", custom: true, libraryStepId: custom.libraryStepId });
+    // Steps added after an orphan follow it (they would otherwise vanish).
+    pushCustom(custom.id);
   }
   if (end && end.type === "procedure_end") {
     pushCustom(end.id);

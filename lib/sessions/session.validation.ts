@@ -11,7 +11,10 @@ export const TROUBLESHOOTING_OUTCOMES = ["resolved", "partially_resolved", "esca
 export const PROCEDURE_OUTCOMES = ["completed", "completed_with_issues", "aborted"] as const;
 
 const variableValues = z
-  .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Unknown variable."), z.string().max(5000, "Use at most 5000 characters."))
+  .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), z.string().max(5000, "Use at most 5000 characters."), {
+    // Zod reports a bad record key as "Invalid key in record" unless told otherwise.
+    error: (issue) => (issue.code === "invalid_key" ? "Unknown variable." : undefined),
+  })
   .refine((values) => Object.keys(values).length <= 50, "At most 50 variables at once.");
 
 export const startSessionSchema = z.object({ flowId: id("flow") });

@@ -34,6 +34,7 @@ import {
 import { checkVariableValue, type VariableValues } from "./variables";
 
 const jsonb = (value: unknown) => JSON.stringify(value);
+const MAX_SESSION_VARIABLES = 100;
 
 async function latestVersion(user: Parameters<typeof getVisibleFlowOrThrow>[0], flowId: string) {
   const flow = await getVisibleFlowOrThrow(user, flowId, {
@@ -166,6 +167,7 @@ export const answerNode = authedAction({ schema: answerSchema }, async ({ sessio
 export const goBack = authedAction({ schema: backSchema }, async ({ sessionId, nodeId }, user) => {
   return db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId);
+    if (session.flowType !== "troubleshooting") throw invalid("This session is not a troubleshooting flow.");
     const tree = session.flowVersion.structure as TreeStructure;
     const ids = trail(tree.rootId, session.path as PathEvent[]);
     if (ids[ids.length - 1] !== nodeId) throw new AppError("conflict", "This session has moved on (another tab?). Reload to continue from where it is now.");
@@ -201,6 +203,7 @@ export const setStepState = authedAction({ schema: stepStateSchema }, async ({ s
 export const selectStep = authedAction({ schema: selectStepSchema }, async ({ sessionId, stepId }, user) => {
   return db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId);
+    if (session.flowType === "troubleshooting") throw invalid("This session is not a procedure.");
     if (!procedureStepIds(session).has(stepId)) throw notFound("Step");
     await tx.session.update({ where: { id: sessionId }, data: { currentNodeId: stepId } });
     return { stepId };
@@ -242,6 +245,10 @@ export const updateSessionVariables = authedAction({ schema: updateVariablesSche
   return db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: false });
     checkValues(session.flowVersion.variables as VariableDefinition[], values);
+    // 50 keys per call, but calls add up: the row is locked, so this bound holds under races.
+    if (new Set([...Object.keys(session.variables as VariableValues), ...Object.keys(values)]).size > MAX_SESSION_VARIABLES) {
+      throw invalid(`A session holds at most ${MAX_SESSION_VARIABLES} variables.`);
+    }
     const [row] = await tx.$queryRaw<{ variables: VariableValues }[]>`UPDATE "Session" SET "variables" = "variables" || ${jsonb(values)}::jsonb, "updatedAt" = now() WHERE id = ${sessionId}::uuid RETURNING "variables"`;
     return { variables: row.variables };
   });
