@@ -1,8 +1,11 @@
 "use client";
 // "Add custom step": a step the engineer types in, inserted after the current one and saved
 // with the session (it comes back on reload exactly where it was put).
+import { BookOpen } from "lucide-react";
 import { useState } from "react";
 import { CommandsEditor } from "@/components/flow-editor/procedure/commands-editor";
+import { LibraryPicker } from "@/components/library/library-picker";
+import { libraryStepToCustomStep } from "@/components/library/library-step-convert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -32,6 +35,10 @@ export function CustomStepDialog({
   onAdded: (step: CustomStep) => void;
 }) {
   const [draft, setDraft] = useState<Draft>(blank);
+  // Taken from the step library: the fields are prefilled (and stay editable) and the use is
+  // counted when the step is added.
+  const [fromLibrary, setFromLibrary] = useState<{ id: string; title: string } | null>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const { run, pending, formError, fieldErrors } = useAction(addCustomStep);
   const errors = { ...fieldErrors, ...clientErrors };
@@ -60,15 +67,32 @@ export function CustomStepDialog({
             return;
           }
           setClientErrors({});
-          const result = await run({ sessionId, afterId, libraryStepId: null, ...parsed.data });
+          const result = await run({ sessionId, afterId, libraryStepId: fromLibrary?.id ?? null, ...parsed.data });
           if (result?.ok) {
             onAdded(result.data.step);
             setDraft(blank);
+            setFromLibrary(null);
             onOpenChange(false);
           }
         }}
       >
         {formError && <Alert tone="error">{formError}</Alert>}
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-muted px-3 py-2 text-sm">
+          {fromLibrary ? (
+            <span>
+              From the library: <strong>{fromLibrary.title}</strong>{" "}
+              <button type="button" className="text-brand-600 underline dark:text-brand-100" onClick={() => { setFromLibrary(null); setDraft(blank); }}>
+                Clear
+              </button>
+            </span>
+          ) : (
+            <span className="text-fg-muted">Type a step in, or take one from the step library.</span>
+          )}
+          <Button type="button" size="sm" variant="secondary" onClick={() => setPickerOpen(true)}>
+            <BookOpen className="h-4 w-4" aria-hidden />
+            From library
+          </Button>
+        </div>
         <Field id="custom-step-title" label="Title" errors={errors.title}>
           <Input
             id="custom-step-title"
@@ -106,6 +130,16 @@ export function CustomStepDialog({
           </Button>
         </div>
       </form>
+      <LibraryPicker
+        open={pickerOpen}
+        onOpenChange={setPickerOpen}
+        title="Take a step from the library"
+        onPick={(card) => {
+          setDraft(libraryStepToCustomStep(card));
+          setFromLibrary({ id: card.id, title: card.title });
+          setClientErrors({});
+        }}
+      />
     </Dialog>
   );
 }

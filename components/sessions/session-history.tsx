@@ -107,7 +107,7 @@ export function SessionHistory({
 
       {result.isError && <Alert tone="error">{(result.error as Error).message}</Alert>}
       <p className="text-sm text-fg-muted" aria-live="polite" data-testid="session-count">
-        {data ? `${data.total} ${data.total === 1 ? "session" : "sessions"}` : "Loading…"}
+        {data ? `${data.total.toLocaleString("en")}${data.totalCapped ? "+" : ""} ${data.total === 1 ? "session" : "sessions"}` : "Loading…"}
         {result.isFetching && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent align-middle" aria-label="Updating" />}
       </p>
 

@@ -32,13 +32,23 @@ export const sessionRunSelect = {
  * Loads a session the user may change, locking its row inside `tx` so concurrent writes to one
  * session run one after another. Invisible → not found; visible but not theirs → forbidden.
  */
-export async function getChangeableSessionOrThrow(tx: Tx, user: Viewer, sessionId: string, options: { allowCompleted?: boolean } = {}) {
+export async function getChangeableSessionOrThrow(
+  tx: Tx,
+  user: Viewer,
+  sessionId: string,
+  options: { allowCompleted?: boolean; allowPrepared?: boolean } = {},
+) {
   await tx.$queryRaw`SELECT id FROM "Session" WHERE id = ${sessionId}::uuid AND "accountId" = ${user.accountId}::uuid FOR UPDATE`;
   const session = await tx.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: sessionRunSelect });
   if (!session) throw notFound("Session");
   if (!canChangeSession(user, session)) throw forbidden("Only the engineer running this session, its assignee or an admin can change it.");
   if (session.status === "completed" && !options.allowCompleted) {
     throw new AppError("conflict", "This session is completed and read-only.");
+  }
+  // A prepared session is started first (which makes its runner the owner); until then only
+  // its variables may change.
+  if (session.status === "prepared" && !options.allowPrepared) {
+    throw new AppError("conflict", "Start this prepared session before working on it.");
   }
   return session;
 }

@@ -243,7 +243,7 @@ export const addCustomStep = authedAction({ schema: addCustomStepSchema }, async
 /** Saves some variables (a partial update merged into the others in SQL). */
 export const updateSessionVariables = authedAction({ schema: updateVariablesSchema }, async ({ sessionId, values }, user) => {
   return db.$transaction(async (tx) => {
-    const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: false });
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowPrepared: true });
     checkValues(session.flowVersion.variables as VariableDefinition[], values);
     // 50 keys per call, but calls add up: the row is locked, so this bound holds under races.
     if (new Set([...Object.keys(session.variables as VariableValues), ...Object.keys(values)]).size > MAX_SESSION_VARIABLES) {
@@ -257,7 +257,7 @@ export const updateSessionVariables = authedAction({ schema: updateVariablesSche
 /** Completing twice is harmless: the second call reports the outcome already recorded. */
 export const completeSession = authedAction({ schema: completeSessionSchema }, async ({ sessionId, outcome, notes, nextSteps }, user) => {
   const result = await db.$transaction(async (tx) => {
-    const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: true });
+    const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: true, allowPrepared: true });
     if (session.status === "completed") return { outcome: session.outcome!, alreadyCompleted: true };
     if (session.status === "prepared") throw new AppError("conflict", "Start the session before completing it.");
     const allowed: readonly string[] = session.flowType === "troubleshooting" ? TROUBLESHOOTING_OUTCOMES : PROCEDURE_OUTCOMES;
