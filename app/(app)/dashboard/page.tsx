@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArrowRight, Check, KeyRound, Users, UsersRound } from "lucide-react";
+import { ArrowRight, Check, KeyRound, PenLine, Users, UsersRound } from "lucide-react";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
+import { DashboardSessions } from "@/components/sessions/dashboard-sessions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { isAdmin } from "@/lib/auth/roles";
+import { hasRole, isAdmin } from "@/lib/auth/roles";
+import { dashboardSessions } from "@/lib/sessions/queries";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -14,13 +16,22 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string; denied?: string }> }) {
   const user = await requirePageUser();
   const params = await searchParams;
-  const [members, teams, activeInvites] = await Promise.all([
+  const [members, teams, activeInvites, ownFlows, sessions] = await Promise.all([
     db.user.count({ where: { accountId: user.accountId, isServiceAccount: false } }),
     db.team.count({ where: { accountId: user.accountId } }),
     db.invite.count({ where: { accountId: user.accountId, revokedAt: null, expiresAt: { gt: new Date() } } }),
+    db.flow.count({ where: { accountId: user.accountId } }),
+    dashboardSessions(user),
   ]);
   const admin = isAdmin(user.role);
   const steps = [
+    hasRole(user.role, "engineer") && {
+      done: ownFlows > 0,
+      title: "Write your first flow",
+      text: "Turn a fix you know by heart into a flow your team can run, or fork a built-in one and adapt it.",
+      href: ownFlows > 0 ? "/flows?owner=account" : "/flows/new",
+      icon: PenLine,
+    },
     admin && {
       done: members > 1 || activeInvites > 0,
       title: "Invite your team",
@@ -54,10 +65,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
       {params.denied && <Alert tone="error">That page is for account owners and admins.</Alert>}
       {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
-      {steps.length > 0 ? (
+      <DashboardSessions data={sessions} userId={user.id} />
+      {steps.some((step) => !step.done) && (
         <section aria-labelledby="first-steps">
           <h2 id="first-steps" className="mb-3 text-sm font-semibold uppercase tracking-wide text-fg-muted">Get started</h2>
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {steps.map(({ done, title, text, href, icon: Icon }) => (
               <Card key={title} className="flex flex-col p-5">
                 <div className="flex items-center gap-2">
@@ -73,14 +85,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ))}
           </div>
         </section>
-      ) : (
-        <Card className="p-5">
-          <h2 className="font-medium">You are all set</h2>
-          <p className="mt-1 text-sm text-fg-muted">
-            Your account administrators manage members and teams. Your profile and account details are under{" "}
-            <Link href="/settings" className="text-brand-600 underline dark:text-brand-400">Settings</Link>.
-          </p>
-        </Card>
       )}
     </div>
   );
