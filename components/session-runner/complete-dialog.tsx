@@ -107,9 +107,9 @@ function CompleteForm({
             Required {missingRequired.length === 1 ? "variable is" : "variables are"} still empty
           </p>
           <p className="mt-1">
-            {missingRequired.map((v) => v.label).join(", ")}. The ticket summary will show them as [VAR:…].{" "}
+            {missingRequired.map((v) => v.label).join(", ")}. The ticket summary will show {missingRequired.length === 1 ? "it" : "them"} as [VAR:…].{" "}
             <button type="button" className="font-medium underline underline-offset-2 hover:no-underline" onClick={onFillVariables}>
-              Fill them in
+              {missingRequired.length === 1 ? "Fill it in" : "Fill them in"}
             </button>{" "}
             or complete anyway.
           </p>

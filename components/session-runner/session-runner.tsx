@@ -148,7 +148,7 @@ function RunnerLayout({
 
       {!helpOpen && !readOnly && (
         <p className="hidden text-xs text-fg-muted md:block">
-          <button type="button" className="inline-flex items-center gap-1 rounded hover:text-fg" onClick={toggleHelp}>
+          <button type="button" className="inline-flex items-center gap-1 rounded text-left hover:text-fg" onClick={toggleHelp}>
             <Keyboard className="h-3.5 w-3.5" aria-hidden />
             Keyboard shortcuts: {procedure ? "← → move, c copies the command, n writes a note" : "1–9 answer, ← back, c copies the command, n writes a note"} · press ? for all
           </button>

@@ -60,6 +60,7 @@ export function SessionHistory({
 
   const set = (patch: Partial<HistorySearch>) => setFilters((current) => ({ ...current, page: 1, ...patch }));
   const data = result.data;
+  const filtered = Boolean(filters.flowId || filters.type || filters.outcome || filters.engineerId || filters.mine || filters.from || filters.to);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
@@ -112,13 +113,21 @@ export function SessionHistory({
       </p>
 
       {data && data.items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-border p-10 text-center">
-          <p className="font-medium">No sessions here.</p>
-          <p className="mt-1 text-sm text-fg-muted">
-            {filters.tab === "prepared" ? "Prepare a session from a flow's page to fill its details ahead of time and assign it." : "Start a flow from the Flows page; every run shows up here."}
-          </p>
-          <Button asChild className="mt-4"><Link href="/flows">Browse flows</Link></Button>
-        </div>
+        filtered ? (
+          <div className="rounded-lg border border-dashed border-border p-10 text-center">
+            <p className="font-medium">No sessions match these filters.</p>
+            <p className="mt-1 text-sm text-fg-muted">Try another outcome, flow or date, or clear the filters.</p>
+            <Button variant="secondary" className="mt-4" onClick={() => setFilters({ tab: filters.tab, page: 1 })}>Clear filters</Button>
+          </div>
+        ) : (
+          <div className="rounded-lg border border-dashed border-border p-10 text-center">
+            <p className="font-medium">No sessions here.</p>
+            <p className="mt-1 text-sm text-fg-muted">
+              {filters.tab === "prepared" ? "Prepare a session from a flow's page to fill its details ahead of time and assign it." : "Start a flow from the Flows page; every run shows up here."}
+            </p>
+            <Button asChild className="mt-4"><Link href="/flows">Browse flows</Link></Button>
+          </div>
+        )
       ) : data ? (
         <Card>
           <ul className="divide-y divide-border" data-testid="session-results">
