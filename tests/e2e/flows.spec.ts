@@ -1,0 +1,101 @@
+// Flow authoring journeys: a procedure built in the editor and reordered by keyboard, a fork
+// of a built-in flow found again by search, and export → import.
+import { readFile } from "node:fs/promises";
+import { expect, signIn, test, toast, visit } from "./support";
+import { createProcedure, DEMO_ENGINEER, openFlowByName, shot, uniqueTag } from "./session-support";
+
+const PASSWORD = "resolutionflow-demo";
+
+test("build a procedure with two sections, reorder a step by keyboard, publish", async ({ page }) => {
+  await signIn(page, DEMO_ENGINEER.email, PASSWORD);
+  const name = `Rotate the backup disks ${uniqueTag()}`;
+  const flowId = await createProcedure(page, {
+    name,
+    sections: [
+      { title: "Before", steps: [{ title: "Check last night's job", command: "Get-WBJob -Previous 1" }] },
+      {
+        title: "Swap",
+        steps: [
+          { title: "Eject the disk", command: "wbadmin get disks" },
+          { title: "Label the disk", command: "echo Label it" },
+        ],
+      },
+    ],
+  });
+
+  // Back in the editor: move "Label the disk" above "Eject the disk" with the keyboard only.
+  await visit(page, `/flows/${flowId}/edit`);
+  const grip = page.getByRole("button", { name: 'Reorder step 3 "Label the disk"' });
+  await grip.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Space");
+  const rows = page.getByRole("list", { name: "Steps of the procedure" });
+  await expect(rows.getByRole("button", { name: /^Reorder step 2 / })).toHaveAccessibleName('Reorder step 2 "Label the disk"');
+  await expect(page.getByTestId("save-state")).toHaveText("Unsaved changes");
+  await shot(page, "procedure-editor");
+
+  // Ctrl+S saves the draft; publishing makes version 2 with the new order.
+  await page.keyboard.press("Control+s");
+  await expect(toast(page, "Draft saved")).toBeVisible();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(toast(page, "Published version 2")).toBeVisible();
+  await visit(page, `/flows/${flowId}`);
+  await expect(page.getByTestId("versions").getByRole("link")).toHaveText(["Version 2", "Version 1"]);
+  const published = await page.getByRole("list", { name: "Steps of the procedure" }).innerText();
+  expect(published.indexOf("Label the disk")).toBeGreaterThan(-1);
+  expect(published.indexOf("Label the disk")).toBeLessThan(published.indexOf("Eject the disk"));
+});
+
+test("fork a built-in flow, then find the fork by search", async ({ page }) => {
+  await signIn(page, DEMO_ENGINEER.email, PASSWORD);
+  await openFlowByName(page, "Outlook won't start");
+  await page.getByRole("button", { name: "Fork" }).click();
+  const dialog = page.getByRole("dialog", { name: "Fork this flow" });
+  const forkName = `Outlook won't start, our way ${uniqueTag()}`;
+  await dialog.getByLabel("Name of your copy").fill(forkName);
+  await dialog.getByLabel("Why fork it?").fill("We deploy Office with Intune");
+  await dialog.getByRole("button", { name: "Fork and edit" }).click();
+  await expect(page).toHaveURL(/\/flows\/[^/]+\/edit$/);
+  await expect(page.getByTestId("editor-title")).toHaveText(forkName);
+  await shot(page, "tree-editor-fork");
+
+  const forkId = page.url().match(/\/flows\/([^/]+)\/edit$/)![1];
+  await visit(page, `/flows/${forkId}`);
+  await expect(page.getByTestId("fork-origin")).toHaveText("Outlook won't start");
+
+  // The library search finds it (drafts are listed for their account).
+  await visit(page, "/flows");
+  await page.getByRole("searchbox", { name: "Search flows" }).fill("our way");
+  await expect(page).toHaveURL(/[?&]q=our/);
+  await expect(page.getByTestId("flow-results").getByRole("link", { name: forkName })).toBeVisible();
+  await expect(page.getByTestId("flow-results").getByText(/Fork of Outlook won't start/).first()).toBeVisible();
+  await shot(page, "flow-library-search");
+});
+
+test("export a flow and import it back as a draft", async ({ page }) => {
+  await signIn(page, DEMO_ENGINEER.email, PASSWORD);
+  await openFlowByName(page, "Printer offline");
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("printer-offline.flow.json");
+  const exported = JSON.parse(await readFile((await download.path())!, "utf8"));
+  expect(exported).toMatchObject({ format: "resolutionflow.flow", formatVersion: 1, flow: { name: "Printer offline", type: "troubleshooting" } });
+
+  await visit(page, "/flows/import");
+  const importedName = `Printer offline (imported ${uniqueTag()})`;
+  exported.flow.name = importedName;
+  await page.getByLabel("…or paste the JSON").fill(JSON.stringify(exported));
+  await page.getByRole("button", { name: "Import as a draft" }).click();
+  await expect(page).toHaveURL(/\/flows\/[^/]+\/edit$/);
+  await expect(page.getByTestId("editor-title")).toHaveText(importedName);
+
+  // A broken file reports the path of the problem and creates nothing.
+  await visit(page, "/flows/import");
+  exported.flow.structure.nodes[exported.flow.structure.rootId].type = "teleport";
+  await page.getByLabel("…or paste the JSON").fill(JSON.stringify(exported));
+  await page.getByRole("button", { name: "Import as a draft" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "could not be imported" })).toContainText(`flow.structure.nodes.${exported.flow.structure.rootId}.type`);
+  await expect(page).toHaveURL(/\/flows\/import$/);
+});
