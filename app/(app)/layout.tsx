@@ -8,7 +8,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col border-r border-border bg-surface px-3 py-4 md:flex">
+      {/* The aside spans the whole page height (its background and border); its content stays in view. */}
+      <aside className="hidden w-60 shrink-0 border-r border-border bg-surface md:block">
+        <div className="sticky top-0 flex h-screen flex-col px-3 py-4">
         <div className="px-2 pb-4">
           <Logo href="/dashboard" />
         </div>
@@ -17,6 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <p className="truncate text-sm font-medium" data-testid="account-name">{user.account.name}</p>
         </div>
         <SidebarNav />
+        </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur">
