@@ -99,3 +99,49 @@ test("export a flow and import it back as a draft", async ({ page }) => {
   await expect(page.getByRole("alert").filter({ hasText: "could not be imported" })).toContainText(`flow.structure.nodes.${exported.flow.structure.rootId}.type`);
   await expect(page).toHaveURL(/\/flows\/import$/);
 });
+
+test("build a three-level troubleshooting tree and publish it", async ({ page }) => {
+  await signIn(page, DEMO_ENGINEER.email, PASSWORD);
+  await visit(page, "/flows/new?type=troubleshooting");
+  const name = `VPN drops every hour ${uniqueTag()}`;
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Create and open editor" }).click();
+  await expect(page).toHaveURL(/\/flows\/[^/]+\/edit$/);
+  const flowId = page.url().match(/\/flows\/([^/]+)\/edit$/)![1];
+
+  const panel = page.getByRole("region", { name: "Selected node" });
+  await page.getByRole("button", { name: "Start with a question" }).click();
+  await panel.getByLabel("Title", { exact: true }).fill("Does the VPN client show an error?");
+
+  // Level 2: "Yes" leads to a new action; level 3: the action's next step is a new solution.
+  await panel.getByLabel("Answer “Yes” leads to").selectOption({ label: "+ New action" });
+  await panel.getByRole("button", { name: "Open “New action”" }).click();
+  await panel.getByLabel("Title", { exact: true }).fill("Reinstall the VPN client");
+  await panel.getByLabel("Next step", { exact: true }).selectOption({ label: "+ New solution" });
+  await panel.getByRole("button", { name: "Open “New solution”" }).click();
+  await panel.getByLabel("Title", { exact: true }).fill("VPN connects again");
+
+  // "No" escalates.
+  await page.getByRole("tree", { name: "Flow outline" }).getByRole("treeitem").filter({ hasText: "Does the VPN client show an error?" }).first().click();
+  await panel.getByLabel("Answer “No” leads to").selectOption({ label: "+ New escalation" });
+  await panel.getByRole("button", { name: "Open “New escalation”" }).click();
+  await panel.getByLabel("Title", { exact: true }).fill("Escalate to the network team");
+
+  await expect(page.getByRole("tree", { name: "Flow outline" })).toContainText("VPN connects again");
+  await shot(page, "tree-editor");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(toast(page, "Published version 1")).toBeVisible();
+
+  // The published flow is runnable: start it and walk Yes → Done to the solution.
+  await visit(page, `/flows/${flowId}`);
+  await expect(page.getByRole("button", { name: "Start session" })).toBeVisible();
+  const exported = await page.request.get(`/api/flows/${flowId}/export`);
+  const tree = (await exported.json()).flow.structure;
+  expect(Object.values(tree.nodes).map((n) => (n as { title: string }).title).sort()).toEqual([
+    "Does the VPN client show an error?",
+    "Escalate to the network team",
+    "Reinstall the VPN client",
+    "VPN connects again",
+  ]);
+  for (const id of Object.keys(tree.nodes)) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+});
