@@ -4,14 +4,16 @@
 // never replace a newer one: only the current key's data is shown.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatDistanceToNow } from "date-fns";
-import { GitFork, LayoutGrid, List, Search } from "lucide-react";
+import { GitFork, LayoutGrid, List } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
+import { SearchInput } from "@/components/ui/search-input";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { cn } from "@/lib/cn";
 import type { LibrarySearch } from "@/lib/flows/flow.validation";
 import type { FlowCard, FlowSearchResult } from "@/lib/flows/queries";
@@ -27,15 +29,6 @@ function toParams(filters: Filters): URLSearchParams {
     params.set(key, String(value));
   }
   return params;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 async function fetchFlows(filters: Filters, signal: AbortSignal): Promise<FlowSearchResult> {
@@ -109,20 +102,16 @@ export function FlowLibrary({
 
       <div className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-center gap-2">
-          <div className="relative min-w-56 flex-1">
-            <Search className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-fg-muted" aria-hidden />
-            <Input
-              type="search"
-              value={query}
-              onChange={(e) => {
-                setQuery(e.target.value);
-                setFilters((current) => ({ ...current, page: 1 }));
-              }}
-              placeholder="Search flows by name, description, category or tag"
-              aria-label="Search flows"
-              className="pl-9"
-            />
-          </div>
+          <SearchInput
+            wrapperClassName="min-w-56 flex-1"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setFilters((current) => ({ ...current, page: 1 }));
+            }}
+            placeholder="Search flows by name, description, category or tag"
+            aria-label="Search flows"
+          />
           <Select aria-label="Owner" value={filters.owner} onChange={(e) => set({ owner: e.target.value as Filters["owner"] })} className="w-36">
             <option value="all">Anyone</option>
             <option value="mine">Mine</option>

@@ -3,14 +3,15 @@
 // so a slower older response can never replace a newer one (only the current key's data is
 // shown). The URL follows the filters without a server round trip.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { BookOpen, Plus, Search } from "lucide-react";
+import { BookOpen, Plus } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { VISIBILITY_META } from "@/components/flows/flow-meta";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
+import { SearchInput } from "@/components/ui/search-input";
 import { useToast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
 import { VISIBILITIES } from "@/lib/flows/structure";
@@ -22,7 +23,7 @@ import { LibraryStepCard } from "./library-step-card";
 import { LibraryStepDetail } from "./library-step-detail";
 import { DeleteLibraryStepDialog, SaveToLibraryDialog } from "./library-step-dialogs";
 import { LibraryStepFormDialog } from "./library-step-form";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "@/components/ui/use-debounced";
 
 const SORTS: { value: LibrarySearch["sort"]; label: string }[] = [
   { value: "relevance", label: "Relevance" },
@@ -106,20 +107,16 @@ export function LibraryBrowser({
       </div>
 
       <div className="flex items-center gap-2">
-        <div className="relative min-w-0 flex-1">
-          <Search className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-fg-muted" aria-hidden />
-          <Input
-            type="search"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setSearch((current) => ({ ...current, page: 1 }));
-            }}
-            placeholder="Search titles, instructions and commands"
-            aria-label="Search the step library"
-            className="pl-9"
-          />
-        </div>
+        <SearchInput
+          wrapperClassName="min-w-0 flex-1"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setSearch((current) => ({ ...current, page: 1 }));
+          }}
+          placeholder="Search titles, instructions and commands"
+          aria-label="Search the step library"
+        />
         <Select aria-label="Sort" value={search.sort} onChange={(e) => set({ sort: e.target.value as LibrarySearch["sort"] })} className="w-36 shrink-0">
           {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
         </Select>

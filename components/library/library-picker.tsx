@@ -15,7 +15,7 @@ import type { LibrarySearch } from "@/lib/library/library.validation";
 import type { LibraryCard } from "@/lib/library/queries";
 import { fetchLibrary, LIBRARY_QUERY_KEY, libraryParams } from "./library-api";
 import { StepRating, StepTypeBadge, plainPreview } from "./library-meta";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "@/components/ui/use-debounced";
 
 export type LibraryPickerProps = {
   open: boolean;

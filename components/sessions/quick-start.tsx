@@ -2,21 +2,17 @@
 // Dashboard quick start: find a published flow and start it. Uses the library search API;
 // react-query keys by the query text, so an older response never replaces a newer one.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Search } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { FlowTypeBadge } from "@/components/flows/flow-meta";
-import { Input } from "@/components/ui/input";
+import { SearchInput } from "@/components/ui/search-input";
+import { useDebounced } from "@/components/ui/use-debounced";
 import type { FlowSearchResult } from "@/lib/flows/queries";
 import { StartSessionButton } from "./start-session-button";
 
 export function QuickStart() {
   const [text, setText] = useState("");
-  const [query, setQuery] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const query = useDebounced(text.trim(), 250);
   const result = useQuery({
     queryKey: ["quick-start", query],
     queryFn: async ({ signal }): Promise<FlowSearchResult> => {
@@ -31,10 +27,7 @@ export function QuickStart() {
   const items = result.data?.items.filter((f) => f.isActive).slice(0, 6) ?? [];
   return (
     <div className="space-y-3">
-      <div className="relative">
-        <Search className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-fg-muted" aria-hidden />
-        <Input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="What are you fixing? e.g. outlook, vpn, printer" aria-label="Find a flow to start" className="pl-9" />
-      </div>
+      <SearchInput value={text} onChange={(e) => setText(e.target.value)} placeholder="What are you fixing? e.g. outlook, vpn, printer" aria-label="Find a flow to start" />
       {result.isError && <p className="text-sm text-red-600">Could not search flows. Try again.</p>}
       {result.data && items.length === 0 && <p className="text-sm text-fg-muted">No published flow matches “{query}”. <Link href="/flows" className="underline">Browse all flows</Link></p>}
       <ul className="divide-y divide-border" data-testid="quick-start-results">

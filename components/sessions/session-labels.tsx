@@ -1,14 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 
-export const OUTCOME_LABELS: Record<string, string> = {
-  resolved: "Resolved",
-  partially_resolved: "Partially resolved",
-  escalated: "Escalated",
-  unresolved: "Unresolved",
-  completed: "Completed",
-  completed_with_issues: "Completed with issues",
-  aborted: "Aborted",
-};
+export { OUTCOME_LABELS } from "@/lib/sessions/ticket";
+import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 
 const OUTCOME_TONE: Record<string, "green" | "amber" | "brand" | "red"> = {
   resolved: "green", completed: "green", partially_resolved: "amber", completed_with_issues: "amber", escalated: "brand", unresolved: "red", aborted: "red",

@@ -3,6 +3,7 @@
 // delete, restore a version, fork and import. Every write checks edit rights inside its
 // transaction with the flow row locked, so concurrent saves/publishes of one flow serialise.
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -53,6 +54,18 @@ function prepareStructure(type: FlowType, input: unknown, previous: FlowStructur
   return assignIds(parsed.structure, collectIds(previous));
 }
 
+/** The editor's content as the columns of the flow's working draft. */
+function draftData(input: z.output<typeof saveFlowSchema>, structure: FlowStructure) {
+  return {
+    name: input.name,
+    description: input.description,
+    category: input.category,
+    visibility: input.visibility,
+    variables: json(input.variables),
+    structure: json(structure),
+  };
+}
+
 const saveSelect = { id: true, type: true, structure: true, status: true, version: true, name: true } as const;
 
 export const saveFlow = authedAction({ schema: saveFlowSchema, role: "engineer" }, async (input, user) => {
@@ -61,14 +74,7 @@ export const saveFlow = authedAction({ schema: saveFlowSchema, role: "engineer" 
     const structure = prepareStructure(flow.type, input.structure, flow.structure as FlowStructure);
     const updated = await tx.flow.update({
       where: { id: flow.id, accountId: user.accountId },
-      data: {
-        name: input.name,
-        description: input.description,
-        category: input.category,
-        visibility: input.visibility,
-        variables: json(input.variables),
-        structure: json(structure),
-      },
+      data: draftData(input, structure),
       select: { updatedAt: true },
     });
     await setFlowTags(tx, user.accountId, flow.id, input.tags);
@@ -87,14 +93,7 @@ export const publishFlow = authedAction({ schema: saveFlowSchema, role: "enginee
     if (issues.length) throw structureError(issues, "Fix these problems before publishing:");
     await tx.flow.update({
       where: { id: flow.id, accountId: user.accountId },
-      data: {
-        name: input.name,
-        description: input.description,
-        category: input.category,
-        visibility: input.visibility,
-        variables: json(input.variables),
-        structure: json(structure),
-      },
+      data: draftData(input, structure),
     });
     await setFlowTags(tx, user.accountId, flow.id, input.tags);
     const updated = await publishCurrent(tx, flow.id, user.id);
