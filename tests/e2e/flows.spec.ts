@@ -25,11 +25,16 @@ test("build a procedure with two sections, reorder a step by keyboard, publish",
 
   // Back in the editor: move "Label the disk" above "Eject the disk" with the keyboard only.
   await visit(page, `/flows/${flowId}/edit`);
-  const grip = page.getByRole("button", { name: 'Reorder step 3 "Label the disk"' });
+  const grip = page.getByRole("button", { name: /^Reorder step \d "Label the disk"$/ });
+  await expect(grip).toHaveAccessibleName('Reorder step 3 "Label the disk"');
   await grip.focus();
+  // dnd-kit's keyboard sensor: Space picks up (the grip reports aria-pressed), arrows move, Space drops.
   await page.keyboard.press("Space");
+  await expect(grip).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("ArrowUp");
+  await expect(page.getByRole("status").filter({ hasText: /moved to/ }).first()).toBeAttached();
   await page.keyboard.press("Space");
+  await expect(grip).not.toHaveAttribute("aria-pressed", "true");
   const rows = page.getByRole("list", { name: "Steps of the procedure" });
   await expect(rows.getByRole("button", { name: /^Reorder step 2 / })).toHaveAccessibleName('Reorder step 2 "Label the disk"');
   await expect(page.getByTestId("save-state")).toHaveText("Unsaved changes");
