@@ -1,6 +1,6 @@
 // Journey 6: the signed-in shell at tablet width and in the dark theme, and the signed-out
 // pages in the dark theme. Screenshots land in test-results/screens/ for a person to look at.
-import { chooseTheme, DEMO_OWNER, DEMO_PASSWORD, expect, expectNoHorizontalOverflow, screenshot, signIn, test, visit } from "./support";
+import { chooseTheme, DEMO_OWNER, DEMO_PASSWORD, errorAlert, expect, expectNoHorizontalOverflow, screenshot, signIn, test, visit } from "./support";
 
 const SETTINGS_PAGES = [
   { path: "/settings", name: "account", heading: "Account" },
@@ -58,6 +58,20 @@ test("signed-out pages in the dark theme", async ({ page }) => {
     await expectNoHorizontalOverflow(page);
     await screenshot(page, `${name}-dark`);
   }
+  await page.goto("/reset/an-unknown-reset-token-0000");
+  await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill("a-long-enough-password");
+  await page.getByLabel("Repeat the new password").fill("a-different-password");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByLabel("Repeat the new password")).toHaveAccessibleDescription("The passwords do not match.");
+  await screenshot(page, "reset-dark");
+
+  // An unknown link: the error says what happened and where to go next.
+  await page.goto("/verify/an-unknown-verify-token-0000");
+  await page.getByRole("button", { name: "Verify my email" }).click();
+  await expect(errorAlert(page)).toContainText("This verification link has expired or was already used.");
+  await screenshot(page, "verify-dark");
+
   await page.goto("/dev/outbox");
   await expect(page.getByRole("heading", { name: "Outbox" })).toBeVisible();
   await screenshot(page, "outbox-dark");

@@ -30,6 +30,7 @@ test("an owner creates and renames a team, changes a role, moves a member and re
   await expect(teams.getByRole("listitem")).toHaveCount(1);
   await expect(teams.getByRole("listitem").first()).toContainText("Field Projects");
   await expect(teams.getByRole("listitem").first()).toContainText("0 members");
+  await screenshot(page, "settings-teams");
 
   // Two colleagues join with one two-use invite.
   const code = await createInvite(page, { role: "Engineer", uses: 2 });

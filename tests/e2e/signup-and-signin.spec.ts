@@ -45,6 +45,8 @@ test("a new company signs up, signs out, signs in again and verifies its email",
 
   await visit(page, "/settings");
   await expect(page.getByText("Verified", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Account name")).toHaveValue(company);
+  await screenshot(page, "settings-account");
 });
 
 test("a verification link works only once", async ({ page }) => {
