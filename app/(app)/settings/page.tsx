@@ -31,7 +31,10 @@ export default async function AccountSettingsPage() {
         <dl className="grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-2 p-5 text-sm">
           <dt className="text-fg-muted">Name</dt><dd>{user.name}</dd>
           <dt className="text-fg-muted">Email</dt>
-          <dd className="wrap-anywhere">{user.email} {user.emailVerified ? <Badge tone="green">Verified</Badge> : <Badge tone="amber">Not verified</Badge>}</dd>
+          <dd className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="min-w-0 wrap-anywhere">{user.email}</span>
+            {user.emailVerified ? <Badge tone="green">Verified</Badge> : <Badge tone="amber">Not verified</Badge>}
+          </dd>
           <dt className="text-fg-muted">Role</dt><dd>{ROLE_LABELS[user.role]}</dd>
           <dt className="text-fg-muted">Team</dt><dd>{team?.name ?? "No team"}</dd>
         </dl>
