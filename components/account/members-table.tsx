@@ -1,6 +1,6 @@
 "use client";
 import { Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useOptimistic, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -20,6 +20,11 @@ export function MembersTable({ me, members, teams }: { me: { id: string; role: R
   const teamAction = useAction(setMemberTeam);
   const removeAction = useAction(removeMember);
   const [removing, setRemoving] = useState<Member | null>(null);
+  // The selects show the new choice while it saves; a failed save falls back to the saved value.
+  const [, startChange] = useTransition();
+  const [shown, showChange] = useOptimistic(members, (current, change: Pick<Member, "id"> & Partial<Pick<Member, "role" | "teamId">>) =>
+    current.map((m) => (m.id === change.id ? { ...m, ...change } : m)),
+  );
 
   const report = (result: Awaited<ReturnType<typeof roleAction.run>> | Awaited<ReturnType<typeof teamAction.run>>, success: string) => {
     if (!result) return;
@@ -39,7 +44,7 @@ export function MembersTable({ me, members, teams }: { me: { id: string; role: R
             </tr>
           </thead>
           <tbody>
-            {members.map((member) => {
+            {shown.map((member) => {
               const self = member.id === me.id;
               const editable = !self && canAssignRole(me.role, member.role, member.role);
               return (
@@ -62,10 +67,12 @@ export function MembersTable({ me, members, teams }: { me: { id: string; role: R
                         value={member.role}
                         disabled={!editable || roleAction.pending}
                         className="lg:w-40"
-                        onChange={async (e) => {
-                          // Read the choice now: the controlled select shows the saved role again until the page refreshes.
+                        onChange={(e) => {
                           const role = e.target.value as Role;
-                          report(await roleAction.run({ userId: member.id, role }), `${member.name} is now ${ROLE_LABELS[role]}`);
+                          startChange(async () => {
+                            showChange({ id: member.id, role });
+                            report(await roleAction.run({ userId: member.id, role }), `${member.name} is now ${ROLE_LABELS[role]}`);
+                          });
                         }}
                       >
                         {ROLES.filter((r) => r === member.role || canAssignRole(me.role, member.role, r)).map((r) => (
@@ -77,10 +84,13 @@ export function MembersTable({ me, members, teams }: { me: { id: string; role: R
                         value={member.teamId ?? ""}
                         disabled={teamAction.pending}
                         className="lg:w-44"
-                        onChange={async (e) => {
+                        onChange={(e) => {
                           const teamId = e.target.value || null;
                           const team = teams.find((t) => t.id === teamId)?.name;
-                          report(await teamAction.run({ userId: member.id, teamId }), team ? `${member.name} moved to ${team}` : `${member.name} is in no team now`);
+                          startChange(async () => {
+                            showChange({ id: member.id, teamId });
+                            report(await teamAction.run({ userId: member.id, teamId }), team ? `${member.name} moved to ${team}` : `${member.name} is in no team now`);
+                          });
                         }}
                       >
                         <option value="">No team</option>
