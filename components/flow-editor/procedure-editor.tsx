@@ -301,7 +301,7 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
           <button
             type="button"
             onClick={() => add(newStep(tmpId()), null)}
-            className="flex w-full cursor-pointer items-center justify-center gap-1.5 rounded-md border border-dashed border-border px-3 py-2 text-sm text-fg-muted hover:border-brand-500 hover:text-brand-600"
+            className="flex w-full cursor-pointer items-center justify-center gap-1.5 rounded-md border border-dashed border-border px-3 py-2 text-sm text-fg-muted hover:border-brand-500 hover:text-brand-600 dark:hover:text-brand-400"
           >
             <Plus className="h-4 w-4" aria-hidden />
             Add step at the end

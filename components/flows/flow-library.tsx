@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatDistanceToNow } from "date-fns";
 import { GitFork, LayoutGrid, List } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,6 +19,7 @@ import type { LibrarySearch } from "@/lib/flows/flow.validation";
 import type { FlowCard, FlowSearchResult } from "@/lib/flows/queries";
 import { FLOW_TYPES, type FlowType, type Visibility } from "@/lib/flows/structure";
 import { FLOW_TYPE_META, FlowTypeBadge, StatusBadge, VisibilityLabel } from "./flow-meta";
+import { useShareableUrl } from "@/components/ui/use-shareable-url";
 
 type Filters = Omit<LibrarySearch, "q"> & { q: string };
 
@@ -61,11 +62,7 @@ export function FlowLibrary({
     placeholderData: keepPreviousData,
   });
 
-  // Keep the URL shareable without a server round trip.
-  useEffect(() => {
-    const params = toParams(effective).toString();
-    window.history.replaceState(null, "", params ? `/flows?${params}` : "/flows");
-  }, [effective]);
+  useShareableUrl("/flows", useMemo(() => toParams(effective).toString(), [effective]));
 
   const set = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, page: 1, ...patch }));
   const data = result.data;

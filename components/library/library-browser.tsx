@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { BookOpen, Plus } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { VISIBILITY_META } from "@/components/flows/flow-meta";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,6 +24,7 @@ import { LibraryStepDetail } from "./library-step-detail";
 import { DeleteLibraryStepDialog, SaveToLibraryDialog } from "./library-step-dialogs";
 import { LibraryStepFormDialog } from "./library-step-form";
 import { useDebounced } from "@/components/ui/use-debounced";
+import { useShareableUrl } from "@/components/ui/use-shareable-url";
 
 const SORTS: { value: LibrarySearch["sort"]; label: string }[] = [
   { value: "relevance", label: "Relevance" },
@@ -60,9 +61,7 @@ export function LibraryBrowser({
     placeholderData: keepPreviousData,
   });
 
-  useEffect(() => {
-    window.history.replaceState(window.history.state, "", key ? `/library?${key}` : "/library");
-  }, [key]);
+  useShareableUrl("/library", key);
 
   // Dialogs: at most one card each.
   const [detail, setDetail] = useState<LibraryCard | null>(null);

@@ -25,7 +25,7 @@ export function DashboardSessions({ data, userId }: { data: Data; userId: string
           <ul className="divide-y divide-border" data-testid="prepared-for-you">
             {data.prepared.map((s) => (
               <li key={s.id} className="flex items-center gap-3 px-5 py-3">
-                <ClipboardList className="h-5 w-5 shrink-0 text-brand-600" aria-hidden />
+                <ClipboardList className="h-5 w-5 shrink-0 text-brand-600 dark:text-brand-400" aria-hidden />
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">{s.flowName}</p>
                   <p className="text-xs text-fg-muted">

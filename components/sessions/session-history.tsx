@@ -4,7 +4,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { format, formatDistanceToNow } from "date-fns";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useMemo, useState } from "react";
 import { FlowTypeBadge } from "@/components/flows/flow-meta";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,6 +16,7 @@ import type { HistorySearch, SessionSearchResult } from "@/lib/sessions/queries"
 import { OUTCOMES } from "@/lib/sessions/session.validation";
 import { FLOW_TYPE_META } from "@/components/flows/flow-meta";
 import { OUTCOME_LABELS, OutcomeBadge, SessionStatusBadge } from "./session-labels";
+import { useShareableUrl } from "@/components/ui/use-shareable-url";
 
 const TABS = [
   { value: "active", label: "Active" },
@@ -53,10 +54,7 @@ export function SessionHistory({
     initialData: JSON.stringify(filters) === JSON.stringify(initialFilters) ? initialData : undefined,
     placeholderData: keepPreviousData,
   });
-  useEffect(() => {
-    const params = toParams(filters).toString();
-    window.history.replaceState(null, "", params ? `/sessions?${params}` : "/sessions");
-  }, [filters]);
+  useShareableUrl("/sessions", useMemo(() => toParams(filters).toString(), [filters]));
 
   const set = (patch: Partial<HistorySearch>) => setFilters((current) => ({ ...current, page: 1, ...patch }));
   const data = result.data;

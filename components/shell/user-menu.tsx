@@ -42,7 +42,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
               <DropdownMenu.RadioItem key={value} value={value} className={item}>
                 <Icon className="h-4 w-4" aria-hidden />
                 {label}
-                <DropdownMenu.ItemIndicator className="ml-auto text-brand-600">●</DropdownMenu.ItemIndicator>
+                <DropdownMenu.ItemIndicator className="ml-auto text-brand-600 dark:text-brand-400">●</DropdownMenu.ItemIndicator>
               </DropdownMenu.RadioItem>
             ))}
           </DropdownMenu.RadioGroup>

@@ -96,7 +96,8 @@ export type SolutionNode = z.infer<typeof solutionNode>;
 export type EscalationNode = z.infer<typeof escalationNode>;
 
 export const treeStructureSchema = z.object({
-  rootId: nodeId,
+  // "" while the tree is still empty; validateTree asks for a first node then.
+  rootId: z.string().max(64, "Id too long."),
   nodes: z.record(nodeId, treeNodeSchema),
 });
 export type TreeStructure = z.infer<typeof treeStructureSchema>;

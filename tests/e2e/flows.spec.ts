@@ -114,6 +114,11 @@ test("build a three-level troubleshooting tree and publish it", async ({ page })
   await expect(page).toHaveURL(/\/flows\/[^/]+\/edit$/);
   const flowId = page.url().match(/\/flows\/([^/]+)\/edit$/)![1];
 
+  // A brand-new tree asks for its first node, not for an id.
+  await expect(page.getByText("Add at least one node.").first()).toBeVisible();
+  await expect(page.getByText("Missing id.")).toHaveCount(0);
+  await shot(page, "tree-editor-empty");
+
   const panel = page.getByRole("region", { name: "Selected node" });
   await page.getByRole("button", { name: "Start with a question" }).click();
   await panel.getByLabel("Title", { exact: true }).fill("Does the VPN client show an error?");

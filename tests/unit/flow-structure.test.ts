@@ -31,6 +31,12 @@ describe("validateTree", () => {
     expect(validateTree(good())).toEqual([]);
   });
 
+  it("parses a new, empty tree and asks for a first node rather than an id", () => {
+    const empty = parseStructure("troubleshooting", { rootId: "", nodes: {} });
+    expect(empty.ok).toBe(true);
+    if (empty.ok) expect(validateTree(empty.structure as TreeStructure)).toEqual([{ path: "structure", message: "Add at least one node." }]);
+  });
+
   it("requires the root to exist", () => {
     const t = good();
     expect(validateTree({ ...t, rootId: "nope" })[0].message).toMatch(/start node does not exist/);

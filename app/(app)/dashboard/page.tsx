@@ -73,7 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {steps.map(({ done, title, text, href, icon: Icon }) => (
               <Card key={title} className="flex flex-col p-5">
                 <div className="flex items-center gap-2">
-                  <Icon className="h-5 w-5 text-brand-600" aria-hidden />
+                  <Icon className="h-5 w-5 text-brand-600 dark:text-brand-400" aria-hidden />
                   <h3 className="font-medium">{title}</h3>
                   {done && <Badge tone="green" className="ml-auto gap-1"><Check className="h-3 w-3" aria-hidden />Done</Badge>}
                 </div>
