@@ -3,7 +3,7 @@
 // with the session (it comes back on reload exactly where it was put).
 import { BookOpen } from "lucide-react";
 import { useState } from "react";
-import { CommandsEditor } from "@/components/flow-editor/procedure/commands-editor";
+import { CommandsEditor } from "@/components/flow-editor/commands-editor";
 import { LibraryPicker } from "@/components/library/library-picker";
 import { libraryStepToCustomStep } from "@/components/library/library-step-convert";
 import { Alert } from "@/components/ui/alert";

@@ -18,6 +18,8 @@ const nodeId = z.string().min(1, "Missing id.").max(64, "Id too long.");
 // ---------- commands ----------
 export const COMMAND_LANGUAGES = ["powershell", "cmd", "bash", "sql", "text"] as const;
 export type CommandLanguage = (typeof COMMAND_LANGUAGES)[number];
+/** How many commands one step or node may hold. */
+export const MAX_COMMANDS = 50;
 export const commandSchema = z.object({
   language: z.enum(COMMAND_LANGUAGES).catch("text"),
   code: z.string().min(1, "A command cannot be empty.").max(20_000, "Command too long."),
@@ -27,7 +29,7 @@ export type Command = z.infer<typeof commandSchema>;
 
 /** Commands may be stored as a plain string or a list; both normalise to a list. */
 export const commandsSchema = z
-  .union([z.string().max(20_000), z.array(commandSchema).max(50, "At most 50 commands per step.")])
+  .union([z.string().max(20_000), z.array(commandSchema).max(MAX_COMMANDS, `At most ${MAX_COMMANDS} commands per step.`)])
   .optional()
   .transform((value): Command[] => normaliseCommands(value));
 

@@ -127,6 +127,10 @@ test("build a three-level troubleshooting tree and publish it", async ({ page })
   await panel.getByLabel("Answer “Yes” leads to").selectOption({ label: "+ New action" });
   await panel.getByRole("button", { name: "Open “New action”" }).click();
   await panel.getByLabel("Title", { exact: true }).fill("Reinstall the VPN client");
+  await panel.getByRole("button", { name: "Add command" }).click();
+  await expect(panel.getByLabel("Command 1", { exact: true })).toBeFocused();
+  await page.keyboard.type("ipconfig /flushdns");
+  await panel.getByLabel("Language").selectOption({ label: "Command Prompt" });
   await panel.getByLabel("Next step", { exact: true }).selectOption({ label: "+ New solution" });
   await panel.getByRole("button", { name: "Open “New solution”" }).click();
   await panel.getByLabel("Title", { exact: true }).fill("VPN connects again");
@@ -154,4 +158,15 @@ test("build a three-level troubleshooting tree and publish it", async ({ page })
     "VPN connects again",
   ]);
   for (const id of Object.keys(tree.nodes)) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  const action = Object.values(tree.nodes).find((n) => (n as { type: string }).type === "action") as { commands: unknown };
+  expect(action.commands).toEqual([{ language: "cmd", code: "ipconfig /flushdns", label: "" }]);
+
+  // Version 1 shows the same tree read-only, commands with copy buttons.
+  await visit(page, `/flows/${flowId}/versions/1`);
+  await page.getByRole("tree", { name: "Flow outline" }).getByRole("treeitem").filter({ hasText: "Reinstall the VPN client" }).first().click();
+  const readOnly = page.getByRole("region", { name: "Selected node" });
+  await expect(readOnly.getByRole("button", { name: "Copy command 1" })).toBeVisible();
+  await expect(readOnly.getByText("ipconfig /flushdns")).toBeVisible();
+  await expect(readOnly.getByRole("textbox")).toHaveCount(0);
+  await shot(page, "tree-version-readonly");
 });

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { CONTENT_TYPES, type ContentType, type ProcedureItem, type ProcedureStep, type StructureIssue, type Visibility } from "@/lib/flows/structure";
-import { CommandsEditor } from "./commands-editor";
+import { CommandsEditor } from "@/components/flow-editor/commands-editor";
 import { IssueList } from "./issue-list";
 import { CONTENT_TYPE_META, inheritedLibraryVisibility, KIND_LABELS, LIBRARY_VISIBILITY_LABELS } from "./labels";
 import { MarkdownField } from "./markdown-field";

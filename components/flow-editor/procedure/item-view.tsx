@@ -1,9 +1,9 @@
 "use client";
+import { CommandsView } from "@/components/flow-editor/commands-editor";
 import { Badge } from "@/components/ui/badge";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Markdown } from "@/components/ui/markdown";
-import type { Command, ProcedureItem, Visibility } from "@/lib/flows/structure";
-import { CONTENT_TYPE_META, effectiveLibraryVisibility, KIND_LABELS, LANGUAGE_LABELS, LIBRARY_VISIBILITY_LABELS } from "./labels";
+import type { ProcedureItem, Visibility } from "@/lib/flows/structure";
+import { CONTENT_TYPE_META, effectiveLibraryVisibility, KIND_LABELS, LIBRARY_VISIBILITY_LABELS } from "./labels";
 
 /** Read-only detail of one item, as kept in a saved version. */
 export function ItemView({ item, number, sectionTitle, flowVisibility }: { item: ProcedureItem; number: number | undefined; sectionTitle: string | null; flowVisibility: Visibility }) {
@@ -51,32 +51,7 @@ export function ItemView({ item, number, sectionTitle, flowVisibility }: { item:
           <p className="mt-0.5 whitespace-pre-wrap text-sm">{item.expectedOutcome}</p>
         </div>
       )}
-      {item.commands.length > 0 && (
-        <div className="space-y-2">
-          <h4 className="text-sm font-medium">Commands</h4>
-          <ol className="space-y-2">
-            {item.commands.map((command, index) => (
-              <CommandView key={index} command={command} n={index + 1} />
-            ))}
-          </ol>
-        </div>
-      )}
+      <CommandsView commands={item.commands} />
     </div>
-  );
-}
-
-export function CommandView({ command, n }: { command: Command; n: number }) {
-  return (
-    <li className="overflow-hidden rounded-md border border-border">
-      <div className="flex items-center justify-between gap-2 border-b border-border bg-muted px-3 py-1.5">
-        <p className="min-w-0 truncate text-xs text-fg-muted">
-          <span className="font-medium text-fg">{command.label || `Command ${n}`}</span> · {LANGUAGE_LABELS[command.language]}
-        </p>
-        <CopyButton value={command.code} aria-label={`Copy ${command.label ? `"${command.label}"` : `command ${n}`}`} className="h-7 px-2 text-xs" />
-      </div>
-      <pre className="overflow-x-auto bg-surface p-3 font-mono text-[0.8125rem] leading-relaxed">
-        <code>{command.code}</code>
-      </pre>
-    </li>
   );
 }

@@ -8,7 +8,7 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { TREE_NODE_TYPES, type StructureIssue, type TreeNode, type TreeNodeType, type TreeStructure } from "@/lib/flows/structure";
 import { AnswersEditor } from "./answers-editor";
-import { CommandsEditor } from "./commands-editor";
+import { CommandsEditor, CommandsView } from "@/components/flow-editor/commands-editor";
 import { NODE_TYPES, NodeTypeChip, NodeTypeIcon } from "./node-type";
 import { TargetSelect, type TargetOption } from "./target-select";
 import {
@@ -363,7 +363,7 @@ function ReadOnlyText({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-function ReadOnlyBody({ idPrefix, tree, nodeId, node, onSelect }: PanelProps & { node: TreeNode }) {
+function ReadOnlyBody({ tree, nodeId, node, onSelect }: PanelProps & { node: TreeNode }) {
   const targetButton = (target: string | null) => {
     if (target === null) return <span className="text-fg-muted italic">not linked</span>;
     const t = tree.nodes[target];
@@ -384,7 +384,7 @@ function ReadOnlyBody({ idPrefix, tree, nodeId, node, onSelect }: PanelProps & {
         <ReadOnlyText label="Outcome">{OUTCOMES[node.type].find((o) => o.value === node.outcome)?.label ?? node.outcome}</ReadOnlyText>
       )}
       {(node.type === "action" || node.type === "solution") && (
-        <CommandsEditor idPrefix={`${idPrefix}-commands`} commands={node.commands} onChange={() => {}} readOnly />
+        <CommandsView commands={node.commands} />
       )}
       {(node.type === "question" || (node.type === "action" && node.answers.length > 0)) && (
         <div>

@@ -19,7 +19,6 @@ export function tempId(): string {
 }
 
 export const MAX_ANSWERS = 20;
-export const MAX_COMMANDS = 50;
 
 // ---------- edges ----------
 

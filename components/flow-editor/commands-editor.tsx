@@ -4,13 +4,11 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { COMMAND_LANGUAGES, type Command, type CommandLanguage } from "@/lib/flows/structure";
-import { LANGUAGE_LABELS } from "./labels";
-import { moveInList, newCommand } from "./procedure-ops";
+import { COMMAND_LANGUAGES, MAX_COMMANDS, type Command, type CommandLanguage } from "@/lib/flows/structure";
+import { LANGUAGE_LABELS } from "./procedure/labels";
+import { moveInList, newCommand } from "./procedure/procedure-ops";
 
-const MAX_COMMANDS = 50;
-
-/** Add, edit, reorder and remove the commands of one step. */
+/** Add, edit, reorder and remove the commands of one procedure step or tree node. */
 export function CommandsEditor({ idPrefix, commands, onChange }: { idPrefix: string; commands: Command[]; onChange: (next: Command[]) => void }) {
   // After add/move/remove, focus follows the command acted on: the first of these selectors
   // that matches an enabled control wins.
@@ -157,7 +155,39 @@ export function CommandsEditor({ idPrefix, commands, onChange }: { idPrefix: str
         <Plus className="h-4 w-4" aria-hidden />
         Add command
       </Button>
-      {commands.length >= MAX_COMMANDS && <p className="text-xs text-fg-muted">A step can hold at most {MAX_COMMANDS} commands.</p>}
+      {commands.length >= MAX_COMMANDS && <p className="text-xs text-fg-muted">At most {MAX_COMMANDS} commands.</p>}
     </fieldset>
+  );
+}
+
+/** One command, read-only, with its label, language and a copy button. Render inside an <ol>. */
+export function CommandView({ command, n }: { command: Command; n: number }) {
+  return (
+    <li className="overflow-hidden rounded-md border border-border">
+      <div className="flex items-center justify-between gap-2 border-b border-border bg-muted px-3 py-1.5">
+        <p className="min-w-0 truncate text-xs text-fg-muted">
+          <span className="font-medium text-fg">{command.label || `Command ${n}`}</span> · {LANGUAGE_LABELS[command.language]}
+        </p>
+        <CopyButton value={command.code} aria-label={`Copy ${command.label ? `"${command.label}"` : `command ${n}`}`} className="h-7 px-2 text-xs" />
+      </div>
+      <pre className="overflow-x-auto bg-surface p-3 font-mono text-[0.8125rem] leading-relaxed">
+        <code>{command.code}</code>
+      </pre>
+    </li>
+  );
+}
+
+/** A read-only list of commands under a "Commands" heading; nothing when there are none. */
+export function CommandsView({ commands }: { commands: Command[] }) {
+  if (!commands.length) return null;
+  return (
+    <div className="space-y-2">
+      <h4 className="text-sm font-medium">Commands</h4>
+      <ol className="space-y-2">
+        {commands.map((command, index) => (
+          <CommandView key={index} command={command} n={index + 1} />
+        ))}
+      </ol>
+    </div>
   );
 }
