@@ -9,7 +9,21 @@ import { LANGUAGE_LABELS } from "./procedure/labels";
 import { moveInList, newCommand } from "./procedure/procedure-ops";
 
 /** Add, edit, reorder and remove the commands of one procedure step or tree node. */
-export function CommandsEditor({ idPrefix, commands, onChange }: { idPrefix: string; commands: Command[]; onChange: (next: Command[]) => void }) {
+export function CommandsEditor({
+  idPrefix,
+  commands,
+  onChange,
+  max = MAX_COMMANDS,
+  errorsAt,
+}: {
+  idPrefix: string;
+  commands: Command[];
+  onChange: (next: Command[]) => void;
+  /** How many commands the form accepts (the library takes fewer than a flow step). */
+  max?: number;
+  /** The server's messages for one command's code or label, shown under that field. */
+  errorsAt?: (index: number, field: "code" | "label") => string[] | undefined;
+}) {
   // After add/move/remove, focus follows the command acted on: the first of these selectors
   // that matches an enabled control wins.
   const [focusRequest, setFocusRequest] = useState<string[] | null>(null);
@@ -52,6 +66,8 @@ export function CommandsEditor({ idPrefix, commands, onChange }: { idPrefix: str
             const n = index + 1;
             const base = `${idPrefix}-cmd-${index}`;
             const blank = command.code.trim() === "";
+            const labelErrors = errorsAt?.(index, "label");
+            const codeErrors = errorsAt?.(index, "code");
             return (
               <li key={index} className="rounded-md border border-border bg-bg/60 p-3">
                 <div className="flex flex-wrap items-end gap-2">
@@ -81,9 +97,12 @@ export function CommandsEditor({ idPrefix, commands, onChange }: { idPrefix: str
                       value={command.label}
                       maxLength={120}
                       placeholder="e.g. Flush the DNS cache"
+                      aria-invalid={Boolean(labelErrors?.length) || undefined}
+                      aria-describedby={labelErrors?.length ? `${base}-label-error` : undefined}
                       onChange={(event) => update(index, { label: event.target.value })}
                       className="h-9"
                     />
+                    <CommandError id={`${base}-label-error`} messages={labelErrors} />
                   </div>
                   <div className="flex items-center gap-1">
                     <Button
@@ -136,14 +155,19 @@ export function CommandsEditor({ idPrefix, commands, onChange }: { idPrefix: str
                     autoCorrect="off"
                     maxLength={20_000}
                     placeholder={command.language === "powershell" ? "Get-Service -Name Spooler | Restart-Service" : "ipconfig /flushdns"}
-                    aria-describedby={blank ? `${base}-blank` : undefined}
+                    aria-invalid={Boolean(codeErrors?.length) || undefined}
+                    aria-describedby={codeErrors?.length ? `${base}-code-error` : blank ? `${base}-blank` : undefined}
                     onChange={(event) => update(index, { code: event.target.value })}
                     className="max-h-80 min-h-16 font-mono text-[0.8125rem] leading-relaxed [field-sizing:content]"
                   />
-                  {blank && (
-                    <p id={`${base}-blank`} className="mt-1 text-xs text-fg-muted">
-                      This command is empty. Write it or remove it.
-                    </p>
+                  {codeErrors?.length ? (
+                    <CommandError id={`${base}-code-error`} messages={codeErrors} />
+                  ) : (
+                    blank && (
+                      <p id={`${base}-blank`} className="mt-1 text-xs text-fg-muted">
+                        This command is empty. Write it or remove it.
+                      </p>
+                    )
                   )}
                 </div>
               </li>
@@ -151,12 +175,21 @@ export function CommandsEditor({ idPrefix, commands, onChange }: { idPrefix: str
           })}
         </ol>
       )}
-      <Button type="button" variant="secondary" size="sm" data-command-focus="add" onClick={add} disabled={commands.length >= MAX_COMMANDS}>
+      <Button type="button" variant="secondary" size="sm" data-command-focus="add" onClick={add} disabled={commands.length >= max}>
         <Plus className="h-4 w-4" aria-hidden />
         Add command
       </Button>
-      {commands.length >= MAX_COMMANDS && <p className="text-xs text-fg-muted">At most {MAX_COMMANDS} commands.</p>}
+      {commands.length >= max && <p className="text-xs text-fg-muted">At most {max} commands.</p>}
     </fieldset>
+  );
+}
+
+function CommandError({ id, messages }: { id: string; messages?: string[] }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={id} role="alert" className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
+      {messages[0]}
+    </p>
   );
 }
 

@@ -1,8 +1,7 @@
 "use client";
 // Create or edit a manual library step. Field errors from the server appear under their fields.
-import { Plus, Trash2 } from "lucide-react";
-import { useEffect, useState } from "react";
-import { LANGUAGE_LABELS } from "@/components/flow-editor/procedure/labels";
+import { useState } from "react";
+import { CommandsEditor } from "@/components/flow-editor/commands-editor";
 import { MarkdownField } from "@/components/flow-editor/procedure/markdown-field";
 import { VISIBILITY_META } from "@/components/flows/flow-meta";
 import { parseTags } from "@/components/flows/flow-meta-fields";
@@ -13,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import type { FieldErrors } from "@/lib/action";
-import { COMMAND_LANGUAGES, VISIBILITIES, type CommandLanguage, type Visibility } from "@/lib/flows/structure";
+import { COMMAND_LANGUAGES, VISIBILITIES, type Command, type CommandLanguage, type Visibility } from "@/lib/flows/structure";
 import { createLibraryStep, updateLibraryStep } from "@/lib/library/library.actions";
 import type { LibraryStepFields } from "@/lib/library/library.validation";
 import type { LibraryCard } from "@/lib/library/queries";
@@ -28,10 +27,9 @@ const VISIBILITY_HELP: Record<Visibility, string> = {
   public: "Every ResolutionFlow account can find it and save a copy.",
 };
 
-type FormCommand = { label: string; command: string; commandType: CommandLanguage };
 type FormValue = Omit<Required<LibraryStepFields>, "commands" | "groupLabel" | "tags" | "visibility"> & {
   groupLabel: string;
-  commands: FormCommand[];
+  commands: Command[];
   visibility: Visibility;
   tagsText: string;
 };
@@ -45,8 +43,8 @@ function initialValue(step: LibraryCard | null): FormValue {
     groupLabel: step?.groupLabel ?? "",
     commands: (step?.content.commands ?? []).map((c) => ({
       label: c.label,
-      command: c.command,
-      commandType: (COMMAND_LANGUAGES as readonly string[]).includes(c.commandType) ? (c.commandType as CommandLanguage) : "text",
+      code: c.command,
+      language: (COMMAND_LANGUAGES as readonly string[]).includes(c.commandType) ? (c.commandType as CommandLanguage) : "text",
     })),
     visibility: step?.visibility ?? "team",
     tagsText: (step?.tags ?? []).join(", "),
@@ -92,14 +90,7 @@ function LibraryStepForm({ step, groups, onCancel, onSaved }: { step: LibraryCar
   const action = step ? update : create;
   const errors = action.fieldErrors;
   const set = (patch: Partial<FormValue>) => setValue((current) => ({ ...current, ...patch }));
-  const setCommand = (index: number, patch: Partial<FormCommand>) =>
-    setValue((current) => ({ ...current, commands: current.commands.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
   const id = (name: string) => `library-step-${name}`;
-  // A new command's text box takes the focus.
-  const [focusCommand, setFocusCommand] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusCommand !== null) document.getElementById(`library-step-cmd-${focusCommand}-code`)?.focus();
-  }, [focusCommand]);
 
   return (
     <form
@@ -108,8 +99,13 @@ function LibraryStepForm({ step, groups, onCancel, onSaved }: { step: LibraryCar
       onSubmit={async (event) => {
         event.preventDefault();
         const form = event.currentTarget;
-        const { tagsText, groupLabel, ...fields } = value;
-        const input = { ...fields, groupLabel: groupLabel.trim() || null, tags: parseTags(tagsText) };
+        const { tagsText, groupLabel, commands, ...fields } = value;
+        const input = {
+          ...fields,
+          commands: commands.map((c) => ({ label: c.label, command: c.code, commandType: c.language })),
+          groupLabel: groupLabel.trim() || null,
+          tags: parseTags(tagsText),
+        };
         const result = step ? await update.run({ ...input, stepId: step.id }) : await create.run(input);
         if (result?.ok) onSaved({ id: result.data.id, created: !step });
         // Take the engineer to the first field the server refused.
@@ -153,73 +149,16 @@ function LibraryStepForm({ step, groups, onCancel, onSaved }: { step: LibraryCar
           <Textarea id={id("help")} value={value.helpText} maxLength={5000} rows={2} onChange={(e) => set({ helpText: e.target.value })} />
         </Field>
 
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Commands</legend>
-          {value.commands.length === 0 && <p className="text-xs text-fg-muted">No commands. Add one for anything to paste into a shell; it gets a copy button.</p>}
-          <ol className="space-y-3">
-            {value.commands.map((command, index) => {
-              const base = id(`cmd-${index}`);
-              const n = index + 1;
-              return (
-                <li key={index} className="space-y-2 rounded-md border border-border bg-bg/60 p-3">
-                  <div className="flex flex-wrap items-end gap-2">
-                    <div className="min-w-32 flex-1">
-                      <label htmlFor={`${base}-label`} className="mb-1 block text-xs font-medium text-fg-muted">Label <span className="font-normal">(optional)</span></label>
-                      <Input id={`${base}-label`} value={command.label} maxLength={120} className="h-9" aria-invalid={Boolean(errors[`commands.${index}.label`]) || undefined} onChange={(e) => setCommand(index, { label: e.target.value })} />
-                    </div>
-                    <div className="w-40">
-                      <label htmlFor={`${base}-lang`} className="mb-1 block text-xs font-medium text-fg-muted">Language</label>
-                      <Select id={`${base}-lang`} value={command.commandType} className="h-9" onChange={(e) => setCommand(index, { commandType: e.target.value as CommandLanguage })}>
-                        {COMMAND_LANGUAGES.map((l) => <option key={l} value={l}>{LANGUAGE_LABELS[l]}</option>)}
-                      </Select>
-                    </div>
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="icon"
-                      aria-label={`Remove command ${n}`}
-                      className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40"
-                      onClick={() => setValue((current) => ({ ...current, commands: current.commands.filter((_, i) => i !== index) }))}
-                    >
-                      <Trash2 className="h-4 w-4" aria-hidden />
-                    </Button>
-                  </div>
-                  <FieldError id={`${base}-label`} errors={errors[`commands.${index}.label`]} />
-                  <div>
-                    <label htmlFor={`${base}-code`} className="mb-1 block text-xs font-medium text-fg-muted">Command {n}</label>
-                    <Textarea
-                      id={`${base}-code`}
-                      value={command.command}
-                      spellCheck={false}
-                      autoCapitalize="off"
-                      autoCorrect="off"
-                      maxLength={20_000}
-                      aria-invalid={Boolean(errors[`commands.${index}.command`]) || undefined}
-                      aria-describedby={errors[`commands.${index}.command`] ? `${base}-code-error` : undefined}
-                      className="max-h-64 min-h-16 font-mono text-[0.8125rem] leading-relaxed [field-sizing:content]"
-                      onChange={(e) => setCommand(index, { command: e.target.value })}
-                    />
-                    <FieldError id={`${base}-code`} errors={errors[`commands.${index}.command`]} />
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-          <Button
-            type="button"
-            variant="secondary"
-            size="sm"
-            disabled={value.commands.length >= MAX_COMMANDS}
-            onClick={() => {
-              setValue((current) => ({ ...current, commands: [...current.commands, { label: "", command: "", commandType: current.commands.at(-1)?.commandType ?? "powershell" }] }));
-              setFocusCommand(value.commands.length);
-            }}
-          >
-            <Plus className="h-4 w-4" aria-hidden />
-            Add command
-          </Button>
+        <div>
+          <CommandsEditor
+            idPrefix="library-step"
+            commands={value.commands}
+            onChange={(commands) => set({ commands })}
+            max={MAX_COMMANDS}
+            errorsAt={(index, field) => errors[`commands.${index}.${field === "code" ? "command" : "label"}`]}
+          />
           <FieldError id={id("commands")} errors={errors.commands} />
-        </fieldset>
+        </div>
 
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id={id("visibility")} label="Who can see it" help={VISIBILITY_HELP[value.visibility]} errors={errors.visibility}>

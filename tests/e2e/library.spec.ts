@@ -47,6 +47,11 @@ test("library: a published step is found, saved as an editable copy and inserted
   const edit = page.getByRole("dialog", { name: "Edit library step" });
   await expect(edit.getByLabel("Title")).toHaveValue(stepTitle);
   await edit.getByLabel("Title").fill(copyTitle);
+  await expect(edit.getByLabel("Command 1", { exact: true })).toHaveValue(`${word} -Verbose`);
+  await edit.getByRole("button", { name: "Add command" }).click();
+  await expect(edit.getByLabel("Command 2", { exact: true })).toBeFocused();
+  await page.keyboard.type("Get-Date");
+  await shot(page, "library-edit-dialog", { dialog: true });
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(toast(page, "Step saved")).toBeVisible();
   await expect(edit).toBeHidden();
@@ -76,6 +81,7 @@ test("library: a published step is found, saved as an editable copy and inserted
   await expect(custom).toContainText(`From the library: ${copyTitle}`);
   await expect(custom.getByLabel("Title")).toHaveValue(copyTitle);
   await expect(custom.getByLabel("Command 1", { exact: true })).toHaveValue(`${word} -Verbose`);
+  await expect(custom.getByLabel("Command 2", { exact: true })).toHaveValue("Get-Date");
   await custom.getByRole("button", { name: "Add step" }).click();
   await expect(custom).toBeHidden();
   await expect(toast(page, "Custom step added")).toBeVisible();
@@ -83,7 +89,7 @@ test("library: a published step is found, saved as an editable copy and inserted
   const step = page.getByTestId("runner-step");
   await expect(page.getByTestId("runner-step-title")).toHaveText(copyTitle);
   await expect(step.getByText("Custom", { exact: true })).toBeVisible();
-  await expect(step.getByTestId("runner-command")).toContainText(`${word} -Verbose`);
+  await expect(step.getByTestId("runner-command")).toHaveText([new RegExp(`${word} -Verbose`), /Get-Date/]);
   await expect(page.getByTestId("runner-checklist").getByRole("button", { name: new RegExp(copyTitle.replace(/[()]/g, "\\$&")) })).toContainText("Custom");
   await shot(page, "runner-custom-from-library");
   await runnerSettled(page);

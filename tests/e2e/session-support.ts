@@ -2,6 +2,8 @@
 // the editor, open a flow, start a session, and read the runner.
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import type { OUTCOMES } from "@/lib/sessions/session.validation";
+import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { expect, screenshot, toast, visit } from "./support";
 
 export const DEMO_ENGINEER = { email: "engineer@demo.resolutionflow.test", name: "Ethan Engineer" };
@@ -111,7 +113,7 @@ export async function runnerSettled(page: Page) {
 }
 
 /** Opens the complete dialog from the header, picks an outcome, completes; ends on the outcome card. */
-export async function completeSession(page: Page, outcome: keyof typeof OUTCOME_LABELS, notes = "") {
+export async function completeSession(page: Page, outcome: (typeof OUTCOMES)[number], notes = "") {
   await page.getByTestId("open-complete").click();
   const dialog = page.getByRole("dialog", { name: "Complete session" });
   await dialog.locator(`input[name="outcome"][value="${outcome}"]`).check();
@@ -120,15 +122,6 @@ export async function completeSession(page: Page, outcome: keyof typeof OUTCOME_
   await expect(outcomeHeading(page)).toHaveText(OUTCOME_LABELS[outcome]);
 }
 
-export const OUTCOME_LABELS = {
-  resolved: "Resolved",
-  partially_resolved: "Partially resolved",
-  escalated: "Escalated",
-  unresolved: "Unresolved",
-  completed: "Completed",
-  completed_with_issues: "Completed with issues",
-  aborted: "Aborted",
-} as const;
 
 /** The outcome card's heading on a completed session's page. */
 export const outcomeHeading = (page: Page) => page.locator("#outcome-heading");
