@@ -8,7 +8,10 @@ import { openLocalDatabase, PROJECT_ROOT } from "../db/local";
 import { MIGRATIONS_DIR } from "../db/migrate";
 import { diffSchemas } from "../db/schema-diff";
 
-const name = (process.argv[2] ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+// `<name>` or `--name <name>` (the Prisma habit); any other flag is a mistake, not a name.
+const args = process.argv.slice(2);
+const raw = args[0] === "--name" ? args[1] : args[0]?.startsWith("-") ? "" : args[0];
+const name = (raw ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
 if (!name) {
   console.error("usage: npm run db:make-migration <name>   (e.g. add_flows)");
   process.exit(2);
