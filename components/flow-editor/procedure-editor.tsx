@@ -6,6 +6,7 @@
 import { LibraryPicker } from "@/components/library/library-picker";
 import { libraryStepToProcedureStep } from "@/components/library/library-step-convert";
 import { useToast } from "@/components/ui/toast";
+import { tempId } from "@/lib/flows/temp-id";
 import { recordLibraryStepUse } from "@/lib/library/library.actions";
 import type { LibraryCard } from "@/lib/library/queries";
 import { ArrowLeft, BookOpen, Flag, ListPlus, Plus } from "lucide-react";
@@ -32,7 +33,6 @@ import {
   sectionOf,
   setClosingStep,
   stepNumbers,
-  tmpId,
 } from "./procedure/procedure-ops";
 import { StepList, type RowAction, type RowInfo } from "./procedure/step-list";
 
@@ -195,11 +195,11 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
       case "nudge-down":
         return move(id, 1, true);
       case "insert-step":
-        return add(newStep(tmpId()), id);
+        return add(newStep(tempId()), id);
       case "insert-section":
-        return add(newSection(tmpId()), id);
+        return add(newSection(tempId()), id);
       case "duplicate": {
-        const copyId = tmpId();
+        const copyId = tempId();
         const next = duplicateItem(steps, id, copyId);
         commit(next);
         setSelection({ id: copyId, index: next.findIndex((s) => s.id === copyId) });
@@ -237,7 +237,7 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
   const toggleClosingStep = () => {
     const end = steps.find((s) => s.type === "procedure_end");
     if (end) return requestDelete(end.id);
-    const id = tmpId();
+    const id = tempId();
     const next = setClosingStep(steps, true, id);
     commit(next);
     setSelection({ id, index: next.length - 1 });
@@ -264,7 +264,7 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
           </div>
           {!readOnly && (
             <div className="flex flex-wrap gap-2">
-              <Button type="button" size="sm" data-focus="add-step" onClick={() => add(newStep(tmpId()), null)}>
+              <Button type="button" size="sm" data-focus="add-step" onClick={() => add(newStep(tempId()), null)}>
                 <Plus className="h-4 w-4" aria-hidden />
                 Add step
               </Button>
@@ -272,7 +272,7 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
                 <BookOpen className="h-4 w-4" aria-hidden />
                 Insert from library
               </Button>
-              <Button type="button" size="sm" variant="secondary" onClick={() => add(newSection(tmpId()), null)}>
+              <Button type="button" size="sm" variant="secondary" onClick={() => add(newSection(tempId()), null)}>
                 <ListPlus className="h-4 w-4" aria-hidden />
                 Add section
               </Button>
@@ -300,7 +300,7 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
         {!readOnly && steps.length > 0 && (
           <button
             type="button"
-            onClick={() => add(newStep(tmpId()), null)}
+            onClick={() => add(newStep(tempId()), null)}
             className="flex w-full cursor-pointer items-center justify-center gap-1.5 rounded-md border border-dashed border-border px-3 py-2 text-sm text-fg-muted hover:border-brand-500 hover:text-brand-600 dark:hover:text-brand-400"
           >
             <Plus className="h-4 w-4" aria-hidden />

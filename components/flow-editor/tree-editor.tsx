@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { TREE_NODE_TYPES, type StructureIssue, type TreeNodeType, type TreeStructure } from "@/lib/flows/structure";
+import { tempId } from "@/lib/flows/temp-id";
 import { NodePanel } from "./tree/node-panel";
 import { NODE_TYPES, NodeTypeIcon } from "./tree/node-type";
 import { rowDomId, TreeOutline } from "./tree/tree-outline";
@@ -26,7 +27,6 @@ import {
   nodeRowKey,
   nodesInOrder,
   setRoot,
-  tempId,
   UNLINKED_GROUP_KEY,
   visibleRows,
   type Outline,

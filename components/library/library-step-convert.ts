@@ -4,6 +4,7 @@ import { COMMAND_LANGUAGES, type Command, type CommandLanguage, type ProcedureSt
 import type { LibraryCommand } from "@/lib/library/extract";
 import type { LibraryCard } from "@/lib/library/queries";
 import type { CustomStep } from "@/lib/sessions/runtime";
+import { tempId } from "@/lib/flows/temp-id";
 
 type ConvertibleStep = Pick<LibraryCard, "title" | "content">;
 
@@ -30,7 +31,7 @@ const titleOf = (step: ConvertibleStep) => step.title.trim().slice(0, MAX_TITLE)
 /** A new procedure step (temporary id, like any step added in the editor) from a library step. */
 export function libraryStepToProcedureStep(step: ConvertibleStep): ProcedureStep {
   return {
-    id: `tmp-${crypto.randomUUID()}`,
+    id: tempId(),
     type: "procedure_step",
     title: titleOf(step),
     description: step.content.instructions.slice(0, MAX_INSTRUCTIONS),

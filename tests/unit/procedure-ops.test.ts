@@ -20,7 +20,6 @@ import {
   sectionOf,
   setClosingStep,
   stepNumbers,
-  tmpId,
 } from "@/components/flow-editor/procedure/procedure-ops";
 import { validateProcedure, type ProcedureItem } from "@/lib/flows/structure";
 
@@ -35,14 +34,6 @@ const sample = (): ProcedureItem[] => [
   newStep("c", { title: "Restart service" }),
   newEnd("end"),
 ];
-
-describe("tmpId", () => {
-  it("is marked temporary and unique", () => {
-    const first = tmpId();
-    expect(first).toMatch(/^tmp-[0-9a-f-]{36}$/);
-    expect(tmpId()).not.toBe(first);
-  });
-});
 
 describe("insertAfter", () => {
   it("inserts right after the given item", () => {

@@ -22,7 +22,6 @@ import {
   setActionMode,
   setRoot,
   setTarget,
-  tempId,
   UNLINKED_GROUP_KEY,
   visibleRows,
 } from "@/components/flow-editor/tree/tree-ops";
@@ -56,14 +55,6 @@ const sample = (): TreeStructure => ({
 });
 
 const kinds = (tree: TreeStructure) => buildOutline(tree).rows.map((r) => `${"  ".repeat(r.depth)}${r.kind}:${r.nodeId ?? r.target ?? r.edgeLabel ?? ""}`);
-
-describe("tempId", () => {
-  it("is a tmp- prefixed uuid, different each time", () => {
-    const a = tempId();
-    expect(a).toMatch(/^tmp-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(tempId()).not.toBe(a);
-  });
-});
 
 describe("buildOutline", () => {
   it("shows each node once in full, other paths as links, and unreachable nodes under Unlinked", () => {

@@ -4,9 +4,6 @@ import type { Command, ProcedureEnd, ProcedureItem, ProcedureStep, ProcedureStru
 
 type Steps = readonly ProcedureItem[];
 
-/** Temporary id for an item the server has not seen yet; a save replaces it with a UUID. */
-export const tmpId = () => `tmp-${crypto.randomUUID()}`;
-
 const TITLE_MAX = 200;
 
 export function newStep(id: string, overrides: Partial<Omit<ProcedureStep, "id" | "type">> = {}): ProcedureStep {

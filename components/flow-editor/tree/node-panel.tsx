@@ -1,14 +1,15 @@
 "use client";
 import { ChevronRight, Flag, Trash2, TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
+import { CommandsEditor, CommandsView } from "@/components/flow-editor/commands-editor";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { TREE_NODE_TYPES, type StructureIssue, type TreeNode, type TreeNodeType, type TreeStructure } from "@/lib/flows/structure";
+import { tempId } from "@/lib/flows/temp-id";
 import { AnswersEditor } from "./answers-editor";
-import { CommandsEditor, CommandsView } from "@/components/flow-editor/commands-editor";
 import { NODE_TYPES, NodeTypeChip, NodeTypeIcon } from "./node-type";
 import { TargetSelect, type TargetOption } from "./target-select";
 import {
@@ -21,7 +22,6 @@ import {
   renameAnswer,
   setActionMode,
   setTarget,
-  tempId,
   updateNode,
   type Outline,
 } from "./tree-ops";
