@@ -1,6 +1,7 @@
 "use client";
-import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { ListItemControls } from "@/components/flow-editor/list-item-controls";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -105,38 +106,15 @@ export function CommandsEditor({
                     <CommandError id={`${base}-label-error`} messages={labelErrors} />
                   </div>
                   <div className="flex items-center gap-1">
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="icon"
-                      aria-label={`Move command ${n} up`}
-                      data-command-focus={`${index}-up`}
-                      disabled={index === 0}
-                      onClick={() => move(index, -1)}
-                    >
-                      <ArrowUp className="h-4 w-4" aria-hidden />
-                    </Button>
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="icon"
-                      aria-label={`Move command ${n} down`}
-                      data-command-focus={`${index}-down`}
-                      disabled={index === commands.length - 1}
-                      onClick={() => move(index, 1)}
-                    >
-                      <ArrowDown className="h-4 w-4" aria-hidden />
-                    </Button>
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="icon"
-                      aria-label={`Remove command ${n}`}
-                      className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40"
-                      onClick={() => remove(index)}
-                    >
-                      <Trash2 className="h-4 w-4" aria-hidden />
-                    </Button>
+                    <ListItemControls
+                      what={`command ${n}`}
+                      index={index}
+                      count={commands.length}
+                      onMove={move}
+                      onRemove={remove}
+                      up={{ "data-command-focus": `${index}-up` }}
+                      down={{ "data-command-focus": `${index}-down` }}
+                    />
                   </div>
                 </div>
                 <div className="mt-2">

@@ -3,8 +3,9 @@
 // one side, the selected node's fields on the other. Controlled: the parent owns the structure,
 // saving and validation; `value` may be replaced at any time (after a save the server's copy
 // arrives with real UUIDs), so selection and folding are re-found by position when ids change.
-import { ChevronsDownUp, ChevronsUpDown, TriangleAlert } from "lucide-react";
+import { ChevronsDownUp, ChevronsUpDown } from "lucide-react";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { ProblemBox, problemLinkClass } from "@/components/flow-editor/problem-box";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
@@ -234,35 +235,30 @@ export function TreeEditor({ value, onChange, issues, readOnly = false }: TreeEd
   return (
     <div className="space-y-4">
       {(general.length > 0 || nodeIssueList.length > 0) && (
-        <div
+        <ProblemBox
           role="region"
           aria-label="Problems in this flow"
-          className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
+          title={`${general.length + nodeIssueList.length === 1 ? "1 problem" : `${general.length + nodeIssueList.length} problems`}${readOnly ? " in this version" : " to fix before publishing"}`}
+          footer={
+            nodeIssueList.length > NODE_ISSUES_SHOWN && (
+              <button type="button" className="mt-1.5 pl-5 font-medium underline underline-offset-2" aria-expanded={showAllIssues} onClick={() => setShowAllIssues((s) => !s)}>
+                {showAllIssues ? "Show fewer" : `Show all ${nodeIssueList.length}`}
+              </button>
+            )
+          }
         >
-          <p className="flex items-center gap-1.5 font-medium">
-            <TriangleAlert className="h-4 w-4" aria-hidden />
-            {general.length + nodeIssueList.length === 1 ? "1 problem" : `${general.length + nodeIssueList.length} problems`}
-            {readOnly ? " in this version" : " to fix before publishing"}
-          </p>
-          <ul className="mt-1.5 space-y-1 pl-5">
-            {general.map((issue) => (
-              <li key={`${issue.path}:${issue.message}`} className="list-disc">{issue.message}</li>
-            ))}
-            {shownNodeIssues.map(({ id, issue }) => (
-              <li key={`${id}:${issue.path}:${issue.message}`} className="list-disc">
-                <button type="button" className="inline-flex items-start gap-1 text-left underline decoration-red-400 underline-offset-2 hover:decoration-2" onClick={() => selectNode(id, "row")}>
-                  <NodeTypeIcon type={value.nodes[id].type} className="mt-0.5 h-3.5 w-3.5" />
-                  {issue.message}
-                </button>
-              </li>
-            ))}
-          </ul>
-          {nodeIssueList.length > NODE_ISSUES_SHOWN && (
-            <button type="button" className="mt-1.5 pl-5 font-medium underline underline-offset-2" aria-expanded={showAllIssues} onClick={() => setShowAllIssues((s) => !s)}>
-              {showAllIssues ? "Show fewer" : `Show all ${nodeIssueList.length}`}
-            </button>
-          )}
-        </div>
+          {general.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
+          ))}
+          {shownNodeIssues.map(({ id, issue }) => (
+            <li key={`${id}:${issue.path}:${issue.message}`}>
+              <button type="button" className={`${problemLinkClass} inline-flex items-start gap-1`} onClick={() => selectNode(id, "row")}>
+                <NodeTypeIcon type={value.nodes[id].type} className="mt-0.5 h-3.5 w-3.5" />
+                {issue.message}
+              </button>
+            </li>
+          ))}
+        </ProblemBox>
       )}
 
       <div className="grid gap-4 lg:grid-cols-[minmax(20rem,2fr)_minmax(0,3fr)] lg:items-start">
@@ -298,7 +294,7 @@ export function TreeEditor({ value, onChange, issues, readOnly = false }: TreeEd
                 focusKey={focusKey}
                 collapsed={collapsed}
                 issueCounts={issueCounts}
-                unlinkedCount={outline.rows.filter((r) => r.kind === "node" && !outline.reachable.has(r.nodeId!)).length}
+                unlinkedCount={nodeCount - outline.reachable.size}
                 onMove={(row) => {
                   setActiveKey(row.key);
                   setSelectedId(rowSelection(row));

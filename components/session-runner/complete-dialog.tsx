@@ -3,7 +3,7 @@
 // warning (with a way to fill them) but never block.
 import { AlertTriangle } from "lucide-react";
 import { useState } from "react";
-import { OUTCOME_LABELS } from "@/components/sessions/session-labels";
+import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

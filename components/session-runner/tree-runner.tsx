@@ -3,7 +3,7 @@
 import { ArrowLeft, ArrowRight, ChevronRight, CircleCheck, Flag } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { NodeTypeChip } from "@/components/flow-editor/tree/node-type";
-import { OUTCOME_LABELS } from "@/components/sessions/session-labels";
+import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { Command, TreeNode, TreeStructure } from "@/lib/flows/structure";

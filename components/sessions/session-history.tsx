@@ -15,7 +15,8 @@ import { FLOW_TYPES } from "@/lib/flows/structure";
 import type { HistorySearch, SessionSearchResult } from "@/lib/sessions/queries";
 import { OUTCOMES } from "@/lib/sessions/session.validation";
 import { FLOW_TYPE_META } from "@/components/flows/flow-meta";
-import { OUTCOME_LABELS, OutcomeBadge, SessionStatusBadge } from "./session-labels";
+import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
+import { OutcomeBadge, SessionStatusBadge } from "./session-labels";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
 
 const TABS = [

@@ -1,6 +1,4 @@
 import { Badge } from "@/components/ui/badge";
-
-export { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 
 const OUTCOME_TONE: Record<string, "green" | "amber" | "brand" | "red"> = {

@@ -1,5 +1,6 @@
 "use client";
-import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
+import { ListItemControls } from "@/components/flow-editor/list-item-controls";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { Answer, TreeNodeType } from "@/lib/flows/structure";
@@ -47,6 +48,11 @@ export function AnswersEditor({
     const atEdge = to === 0 || to === answers.length - 1;
     focusSoon(`${idPrefix}-${to}-${atEdge ? (delta < 0 ? "down" : "up") : delta < 0 ? "up" : "down"}`);
   };
+  const remove = (index: number) => {
+    onRemove(index);
+    if (answers.length > 1) focusSoon(`${idPrefix}-${Math.min(index, answers.length - 2)}-label`);
+    else focusSoon(`${idPrefix}-add`);
+  };
   return (
     <div className="space-y-2">
       <ol className="space-y-2">
@@ -67,26 +73,16 @@ export function AnswersEditor({
                   aria-invalid={emptyLabel}
                   onChange={(e) => onRename(index, e.target.value)}
                 />
-                <Button id={`${id}-up`} type="button" variant="ghost" size="icon" className="h-9 w-9 shrink-0" aria-label={`Move answer “${answer.label}” up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                  <ArrowUp className="h-4 w-4" aria-hidden />
-                </Button>
-                <Button id={`${id}-down`} type="button" variant="ghost" size="icon" className="h-9 w-9 shrink-0" aria-label={`Move answer “${answer.label}” down`} disabled={index === answers.length - 1} onClick={() => move(index, 1)}>
-                  <ArrowDown className="h-4 w-4" aria-hidden />
-                </Button>
-                <Button
-                  type="button"
-                  variant="ghost"
-                  size="icon"
-                  className="h-9 w-9 shrink-0 text-red-700 dark:text-red-400"
-                  aria-label={`Remove answer “${answer.label}”`}
-                  onClick={() => {
-                    onRemove(index);
-                    if (answers.length > 1) focusSoon(`${idPrefix}-${Math.min(index, answers.length - 2)}-label`);
-                    else focusSoon(`${idPrefix}-add`);
-                  }}
-                >
-                  <Trash2 className="h-4 w-4" aria-hidden />
-                </Button>
+                <ListItemControls
+                  what={`answer “${answer.label}”`}
+                  index={index}
+                  count={answers.length}
+                  onMove={move}
+                  onRemove={remove}
+                  className="h-9 w-9 shrink-0"
+                  up={{ id: `${id}-up` }}
+                  down={{ id: `${id}-down` }}
+                />
               </div>
               {emptyLabel && <p className="mt-1 pl-7 text-xs font-medium text-red-600 dark:text-red-400">An answer needs a label.</p>}
               <div className="mt-2 flex items-center gap-2 pl-7">

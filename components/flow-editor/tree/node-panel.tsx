@@ -1,7 +1,8 @@
 "use client";
-import { ChevronRight, Flag, Trash2, TriangleAlert } from "lucide-react";
+import { ChevronRight, Flag, Trash2 } from "lucide-react";
 import type { ReactNode } from "react";
 import { CommandsEditor, CommandsView } from "@/components/flow-editor/commands-editor";
+import { ProblemBox, problemLinkClass } from "@/components/flow-editor/problem-box";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -115,27 +116,27 @@ export function NodePanel(props: PanelProps) {
       </header>
 
       {issues.length > 0 && (
-        <div role="group" aria-labelledby={`${idPrefix}-issues-heading`} className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
-          <p id={`${idPrefix}-issues-heading`} className="flex items-center gap-1.5 font-medium">
-            <TriangleAlert className="h-4 w-4" aria-hidden /> {issues.length === 1 ? "1 problem with this node" : `${issues.length} problems with this node`}
-          </p>
-          <ul className="mt-1.5 list-disc space-y-1 pl-5">
-            {issues.map((issue) => {
-              const target = readOnly ? null : fieldFor(idPrefix, issue);
-              return (
-                <li key={`${issue.path}:${issue.message}`}>
-                  {target ? (
-                    <button type="button" className="text-left underline decoration-red-400 underline-offset-2 hover:decoration-2" onClick={() => document.getElementById(target)?.focus()}>
-                      {issue.message}
-                    </button>
-                  ) : (
-                    issue.message
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
+        <ProblemBox
+          role="group"
+          aria-labelledby={`${idPrefix}-issues-heading`}
+          titleId={`${idPrefix}-issues-heading`}
+          title={issues.length === 1 ? "1 problem with this node" : `${issues.length} problems with this node`}
+        >
+          {issues.map((issue) => {
+            const target = readOnly ? null : fieldFor(idPrefix, issue);
+            return (
+              <li key={`${issue.path}:${issue.message}`}>
+                {target ? (
+                  <button type="button" className={problemLinkClass} onClick={() => document.getElementById(target)?.focus()}>
+                    {issue.message}
+                  </button>
+                ) : (
+                  issue.message
+                )}
+              </li>
+            );
+          })}
+        </ProblemBox>
       )}
 
       {readOnly ? <ReadOnlyBody {...props} node={node} /> : <EditBody {...props} node={node} />}
