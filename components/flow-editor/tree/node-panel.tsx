@@ -18,12 +18,14 @@ import {
   addChild,
   incomingLinks,
   moveAnswer,
+  nodeText,
   pathTo,
   removeAnswer,
   renameAnswer,
   setActionMode,
   setTarget,
   updateNode,
+  withNodeText,
   type Outline,
 } from "./tree-ops";
 
@@ -209,14 +211,6 @@ function EditBody({ idPrefix, tree, nodeId, node, options, onChange, onSelect, o
   const titleEmpty = node.title.trim() === "";
   const linkFrom = (answerIndex: number | null, type: TreeNodeType) => onChange(addChild(tree, nodeId, answerIndex, type, tempId).tree);
 
-  const text = node.type === "question" ? node.description : node.type === "action" ? node.instructions : node.type === "solution" ? node.resolution : node.instructions;
-  const setText = (value: string) =>
-    replace(
-      node.type === "question" ? { ...node, description: value }
-      : node.type === "action" ? { ...node, instructions: value }
-      : node.type === "solution" ? { ...node, resolution: value }
-      : { ...node, instructions: value },
-    );
 
   const answersEditor = (node.type === "question" || node.type === "action") && (node.type === "question" || node.answers.length > 0) && (
     <AnswersEditor
@@ -256,7 +250,7 @@ function EditBody({ idPrefix, tree, nodeId, node, options, onChange, onSelect, o
       )}
 
       <Field id={`${idPrefix}-text`} label={TEXT_LABEL[node.type]}>
-        <Textarea id={`${idPrefix}-text`} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+        <Textarea id={`${idPrefix}-text`} rows={4} value={nodeText(node)} onChange={(e) => replace(withNodeText(node, e.target.value))} />
       </Field>
 
       {(node.type === "solution" || node.type === "escalation") && (
@@ -376,7 +370,7 @@ function ReadOnlyBody({ tree, nodeId, node, onSelect }: PanelProps & { node: Tre
       </button>
     );
   };
-  const text = node.type === "question" ? node.description : node.type === "action" ? node.instructions : node.type === "solution" ? node.resolution : node.instructions;
+  const text = nodeText(node);
   return (
     <div className="space-y-4">
       {node.type === "escalation" && <ReadOnlyText label="Escalate to">{node.escalateTo || <span className="text-fg-muted">Not set</span>}</ReadOnlyText>}

@@ -36,8 +36,8 @@ export function TargetSelect({
   onOpen: (target: string) => void;
   describedBy?: string;
 }) {
-  const dangling = value !== null && !options.some((o) => o.id === value);
-  const target = value !== null && !dangling ? options.find((o) => o.id === value) : undefined;
+  const target = value === null ? undefined : options.find((o) => o.id === value);
+  const dangling = value !== null && !target;
   return (
     <div className="flex items-center gap-1.5">
       <Select

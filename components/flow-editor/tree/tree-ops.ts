@@ -395,6 +395,17 @@ export function setActionMode(tree: TreeStructure, id: string, mode: "next" | "a
   });
 }
 
+// ---------- a node's main text ----------
+
+/** The main text of a node: a question's description, a solution's resolution, else instructions. */
+export function nodeText(node: TreeNode): string {
+  return node.type === "question" ? node.description : node.type === "solution" ? node.resolution : node.instructions;
+}
+
+export function withNodeText(node: TreeNode, text: string): TreeNode {
+  return node.type === "question" ? { ...node, description: text } : node.type === "solution" ? { ...node, resolution: text } : { ...node, instructions: text };
+}
+
 // ---------- changing a node's type ----------
 
 /** Commands written out as fenced blocks, for node types that have no command list. */
@@ -419,11 +430,7 @@ export function changeNodeType(tree: TreeStructure, id: string, type: TreeNodeTy
   return updateNode(tree, id, (node) => {
     if (node.type === type) return node;
     const { title } = node;
-    const text =
-      node.type === "question" ? node.description
-      : node.type === "action" ? node.instructions
-      : node.type === "solution" ? node.resolution
-      : joinText(node.escalateTo ? `Escalate to: ${node.escalateTo}` : "", node.instructions);
+    const text = node.type === "escalation" ? joinText(node.escalateTo ? `Escalate to: ${node.escalateTo}` : "", node.instructions) : nodeText(node);
     const commands = node.type === "action" || node.type === "solution" ? node.commands : [];
     const answers = node.type === "question" || node.type === "action" ? node.answers : [];
     const next = node.type === "action" ? node.next : null;
