@@ -1,11 +1,13 @@
 // The migration runner (lib/db/migrate.ts) on empty databases: Prisma-compatible bookkeeping,
-// idempotence, the advisory lock, checksum protection and all-or-nothing migrations.
+// idempotence, the transaction-level advisory lock and its timeout, checksum protection and
+// all-or-nothing migrations.
 import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrate, MigrationError, MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrate";
+import { migrate, MigrationError, MIGRATIONS_DIR, PRISMA_ADVISORY_LOCK, readMigrations, withoutTransactionControl } from "@/lib/db/migrate";
 import { createScratchDatabase, type ScratchDatabase, withClient } from "@/tests/helpers/databases";
 
 const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
@@ -111,12 +113,43 @@ describe("migrate()", () => {
 
   it("two parallel runs on a fresh database both succeed and apply each migration once", async () => {
     const db = await scratch();
-    const [first, second] = await Promise.all([migrate(db.url), migrate(db.url)]);
+    // Both runs queue on the lock before either may start, so they always overlap.
+    const lock = await holdMigrationLock(db.url);
+    const runs = Promise.all([migrate(db.url), migrate(db.url)]);
+    await waitForLockWaiters(db.url, 2);
+    await lock.release();
+    const [first, second] = await runs;
 
-    // One run did all the work while holding the lock; the other then found nothing to do.
-    expect([first, second].sort((a, b) => a.length - b.length)).toEqual([[], migrationNames]);
+    expect([...first, ...second].sort()).toEqual(migrationNames);
     const rows = await rowsOf(db.url);
     expect(rows.map((r) => r.migration_name)).toEqual(migrationNames);
+    expect(await advisoryLocksHeld(db.url)).toBe(0);
+  });
+
+  it("gives up on a lock held too long with a message that says what holds it and how to free it", async () => {
+    const db = await scratch();
+    const lock = await holdMigrationLock(db.url);
+    try {
+      const run = migrate(db.url, { lockTimeoutMs: 200 });
+      await expect(run).rejects.toBeInstanceOf(MigrationError);
+      await expect(run).rejects.toThrow(/Timed out after 200 ms waiting for the migration lock \(advisory lock 72707369\): another migration run/);
+      await expect(run).rejects.toThrow(/pg_terminate_backend/);
+    } finally {
+      await lock.release();
+    }
+    expect(await tablesOf(db.url)).toEqual([]);
+    // Once the holder is gone the next run goes ahead.
+    expect(await migrate(db.url)).toEqual(migrationNames);
+  });
+
+  it("holds no lock once a run is over, successful or not", async () => {
+    const db = await scratch();
+    const dir = migrationsCopy();
+    await migrate(db.url, { dir });
+    expect(await advisoryLocksHeld(db.url)).toBe(0);
+    addMigration(dir, "29990101000000_broken", `SELECT 1/0;`);
+    await expect(migrate(db.url, { dir })).rejects.toBeInstanceOf(MigrationError);
+    expect(await advisoryLocksHeld(db.url)).toBe(0);
   });
 
   it("refuses to run when an applied migration's file was changed", async () => {
@@ -164,15 +197,15 @@ describe("migrate()", () => {
     expect(await migrate(db.url, { dir })).toEqual(["29990101000000_broken", "29990102000000_after_broken"]);
   });
 
-  it("a failing first migration on an empty database leaves no tables but the bookkeeping one", async () => {
+  it("a failing first migration on an empty database leaves no tables at all", async () => {
     const db = await scratch();
     const dir = mkdtempSync(path.join(tmpdir(), "rf-migrations-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     addMigration(dir, "20000101000000_init", `CREATE TYPE "Mood" AS ENUM ('ok');\nCREATE TABLE "T" ("m" "Mood");\nSELECT 1/0;\n`);
 
     await expect(migrate(db.url, { dir })).rejects.toThrow(/division by zero/);
-    expect(await tablesOf(db.url)).toEqual(["_prisma_migrations"]);
-    expect(await rowsOf(db.url)).toEqual([]);
+    // The bookkeeping table is created inside the same transaction, so it is gone too.
+    expect(await tablesOf(db.url)).toEqual([]);
     const types = await withClient(db.url, async (c) => (await c.query(`SELECT 1 FROM pg_type WHERE typname = 'Mood'`)).rowCount);
     expect(types).toBe(0);
   });
@@ -193,6 +226,22 @@ describe("migrate()", () => {
     expect(labels).toEqual(["free", "pro", "team"]);
     expect((await rowsOf(db.url)).at(-1)).toMatchObject({ migration_name: "29990101000000_alter_enum", applied_steps_count: 1 });
     expect((await rowsOf(db.url)).at(-1)?.finished_at).toBeInstanceOf(Date);
+  });
+
+  it("keeps a migration with its own BEGIN/COMMIT all-or-nothing: a failure after its COMMIT undoes it all", async () => {
+    const db = await scratch();
+    const dir = migrationsCopy();
+    await migrate(db.url, { dir });
+    addMigration(
+      dir,
+      "29990101000000_commit_then_fail",
+      `BEGIN;\nCREATE TABLE "BeforeCommit" ("id" INTEGER);\nCOMMIT;\nCREATE TABLE "AfterCommit" ("id" INTEGER);\nSELECT 1/0;\n`,
+    );
+    await expect(migrate(db.url, { dir })).rejects.toThrow(/Migration 29990101000000_commit_then_fail failed: division by zero/);
+    const tables = await tablesOf(db.url);
+    expect(tables).not.toContain("BeforeCommit");
+    expect(tables).not.toContain("AfterCommit");
+    expect((await rowsOf(db.url)).map((r) => r.migration_name)).toEqual(migrationNames);
   });
 
   it("refuses to run over a migration that started but never finished", async () => {
@@ -223,3 +272,51 @@ describe("migrate()", () => {
     expect(await migrate(db.url, { dir })).toEqual([]);
   });
 });
+
+describe("withoutTransactionControl()", () => {
+  it("drops top-level BEGIN; and COMMIT; lines and keeps everything else", () => {
+    const sql = `-- AlterEnum\nBEGIN;\nALTER TYPE "Plan" RENAME TO "Plan_old";\ncommit; -- done\nCREATE TABLE "T" ("begin" INTEGER);\n`;
+    expect(withoutTransactionControl(sql)).toBe(`-- AlterEnum\nALTER TYPE "Plan" RENAME TO "Plan_old";\nCREATE TABLE "T" ("begin" INTEGER);\n`);
+  });
+
+  it("leaves dollar-quoted bodies alone", () => {
+    const sql = `CREATE PROCEDURE p() LANGUAGE plpgsql AS $body$\nBEGIN\n  INSERT INTO t VALUES (1);\nCOMMIT;\nEND;\n$body$;\nCOMMIT;\nDO $$\nBEGIN\nEND $$;\n`;
+    expect(withoutTransactionControl(sql)).toBe(
+      `CREATE PROCEDURE p() LANGUAGE plpgsql AS $body$\nBEGIN\n  INSERT INTO t VALUES (1);\nCOMMIT;\nEND;\n$body$;\nDO $$\nBEGIN\nEND $$;\n`,
+    );
+  });
+});
+
+/** Takes the runner's lock from another session, as a concurrent deploy would. */
+async function holdMigrationLock(url: string): Promise<{ release: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_ADVISORY_LOCK]);
+  cleanups.push(() => client.end().catch(() => {}));
+  return {
+    release: async () => {
+      await client.query("COMMIT").catch(() => {});
+      await client.end().catch(() => {});
+    },
+  };
+}
+
+/** Waits until `count` sessions queue for the migration lock. */
+async function waitForLockWaiters(url: string, count: number) {
+  await expect
+    .poll(
+      () =>
+        withClient(url, async (c) =>
+          Number((await c.query(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [PRISMA_ADVISORY_LOCK])).rows[0].count),
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(count);
+}
+
+async function advisoryLocksHeld(url: string): Promise<number> {
+  return withClient(url, async (c) =>
+    Number((await c.query(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [PRISMA_ADVISORY_LOCK])).rows[0].count),
+  );
+}
