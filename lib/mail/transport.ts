@@ -1,33 +1,61 @@
-// Outgoing mail goes through a transport. The default ("log") writes each message to the
-// server log and to the dev outbox page (/dev/outbox), so sign-up, reset and verification
-// work with no mail server. A real transport implements the same interface.
+// Outgoing mail goes through one transport, chosen from the environment (lib/env.ts):
+// - "smtp" when SMTP_URL is set: real delivery with nodemailer;
+// - "outbox" only when DEV_OUTBOX=1: each message goes to the server log and the dev outbox
+//   page (/dev/outbox), for local demos and tests without a mail server;
+// - otherwise none: sending fails with a message naming both variables (and a production
+//   server refuses to start, see instrumentation.ts).
+import nodemailer from "nodemailer";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { db } from "@/lib/db/client";
-import { serverEnv } from "@/lib/env";
+import { MAIL_NOT_CONFIGURED, serverEnv } from "@/lib/env";
 
 export type MailMessage = { to: string; subject: string; text: string };
 
 export interface MailTransport {
-  readonly name: string;
+  readonly name: "smtp" | "outbox";
   send(message: MailMessage): Promise<void>;
 }
 
-export const logTransport: MailTransport = {
-  name: "log",
+export const outboxTransport: MailTransport = {
+  name: "outbox",
   async send(message) {
     console.info(`[mail] to=${message.to} subject="${message.subject}"\n${message.text}`);
     await db.outboxMessage.create({ data: message });
   },
 };
 
+export function smtpTransport(url: string, from: string): MailTransport {
+  // Bounded waits, so a dead mail server fails a request instead of hanging it.
+  const transporter = nodemailer.createTransport(
+    new SMTPTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }),
+  );
+  return {
+    name: "smtp",
+    async send(message) {
+      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+    },
+  };
+}
+
+let smtp: { url: string; transport: MailTransport } | undefined;
+
 export function mailTransport(): MailTransport {
-  switch (serverEnv().MAIL_TRANSPORT) {
-    case "log":
-      return logTransport;
+  const mail = serverEnv().mail;
+  switch (mail.transport) {
+    case "smtp": {
+      const url = mail.smtpUrl!;
+      if (smtp?.url !== url) smtp = { url, transport: smtpTransport(url, mail.from) };
+      return smtp.transport;
+    }
+    case "outbox":
+      return outboxTransport;
+    case "none":
+      throw new Error(MAIL_NOT_CONFIGURED);
   }
 }
 
-/** Whether the dev outbox page may show mail (only while mail is not really sent). */
-export const outboxEnabled = () => mailTransport() === logTransport;
+/** Whether the dev outbox page exists: only with DEV_OUTBOX=1 and no real mail server. */
+export const outboxEnabled = () => serverEnv().mail.transport === "outbox";
 
 export const sendMail = (message: MailMessage) => mailTransport().send(message);
 

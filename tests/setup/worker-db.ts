@@ -27,6 +27,8 @@ process.env.DATABASE_URL = workerUrl;
 process.env.DATABASE_POOL_SIZE = "20";
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret";
 process.env.APP_URL ??= "http://localhost:3000";
+// Mail goes to the OutboxMessage table, where tests read it (tests/helpers/outbox.ts).
+process.env.DEV_OUTBOX ??= "1";
 
 vi.mock("@/lib/auth/session", async () => await import("@/tests/helpers/session-double"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));

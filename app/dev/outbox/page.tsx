@@ -23,7 +23,8 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-// Shows mail written by the default "log" transport; gone once a real transport is configured.
+// Shows mail written by the outbox transport: exists only with DEV_OUTBOX=1 and no SMTP_URL
+// (a 404 otherwise), because it shows every account's reset and verification links to anyone.
 export default async function OutboxPage() {
   if (!outboxEnabled()) notFound();
   const messages = await db.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
@@ -35,7 +36,7 @@ export default async function OutboxPage() {
       </div>
       <h1 className="text-2xl font-semibold">Outbox</h1>
       <p className="mt-1 text-sm text-fg-muted">
-        No mail server is configured, so emails land here (and in the server log). Newest first; the last 50 are kept on screen.
+        DEV_OUTBOX=1 is set, so emails land here (and in the server log) instead of being sent. Newest first; the last 50 are kept on screen.
       </p>
       {messages.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-border p-8 text-center text-sm text-fg-muted">
