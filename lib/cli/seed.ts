@@ -1,15 +1,16 @@
-// npm run db:seed: write the demo data once (DATABASE_URL or the embedded database).
-import { openLocalDatabase } from "../db/local";
-import { migrate } from "../db/migrate";
+// npm run db:seed: migrate, then write the demo account (public password!) once, into
+// DATABASE_URL or the embedded database. Asked for explicitly, so it may go anywhere.
+import { openLocalDatabase, prepareDatabase } from "../db/local";
 
-const database = await openLocalDatabase();
 try {
-  await migrate(database.url);
-  process.env.DATABASE_URL = database.url;
-  const { db } = await import("../db/client");
-  const { seedDemo } = await import("../db/seed");
-  console.log((await seedDemo(db)) ? "Demo data seeded." : "Demo data already present.");
-  await db.$disconnect();
-} finally {
-  await database.stop();
+  const database = await openLocalDatabase();
+  try {
+    const { demoSeeded } = await prepareDatabase(database, { seedDemo: true, log: console.log });
+    console.log(demoSeeded ? "Demo data seeded." : "Demo data already present.");
+  } finally {
+    await database.stop();
+  }
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
 }

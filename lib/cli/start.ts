@@ -1,14 +1,17 @@
-// npm start / npm run dev: PostgreSQL (embedded unless DATABASE_URL is set) → migrations →
-// demo seed (once) → next build when sources changed (start only) → next start / next dev.
+// npm start / npm run dev: PostgreSQL (embedded unless DATABASE_URL is set) → migrations
+// (on DIRECT_DATABASE_URL when set) → built-in flows, and the demo account only into the
+// embedded database or with --seed-demo → next build when sources changed (start only) →
+// next start / next dev. Mail: SMTP_URL sends real mail; with neither SMTP_URL nor
+// DEV_OUTBOX set, this local demo turns the dev outbox on (DEV_OUTBOX=1) and says so.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { openLocalDatabase, DATA_DIR, PROJECT_ROOT } from "../db/local";
-import { migrate } from "../db/migrate";
+import { openLocalDatabase, prepareDatabase, DATA_DIR, PROJECT_ROOT, type LocalDatabase } from "../db/local";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
+const seedDemo = args.includes("--seed-demo");
 const portArg = args.indexOf("--port");
 const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.PORT ?? 3000);
 const log = (line: string) => console.log(`[resolutionflow] ${line}`);
@@ -45,6 +48,24 @@ function buildIsStale(): boolean {
   return inputs.some((input) => newestMtime(path.join(PROJECT_ROOT, input)) > built);
 }
 
+/**
+ * SMTP_URL: real mail, outbox off. Neither SMTP_URL nor DEV_OUTBOX: this is a local demo, so
+ * the outbox goes on (a production server started any other way refuses to start instead).
+ * DEV_OUTBOX set to anything else is left alone: the server decides (see lib/env.ts).
+ */
+function mailEnv(): { DEV_OUTBOX?: string } {
+  if (process.env.SMTP_URL) {
+    log(`mail: sending through ${new URL(process.env.SMTP_URL).host} (SMTP_URL); the dev outbox is off`);
+    return {};
+  }
+  if (process.env.DEV_OUTBOX) {
+    log(process.env.DEV_OUTBOX === "1" ? "mail: DEV_OUTBOX=1, emails go to /dev/outbox, none are sent" : `mail: DEV_OUTBOX=${process.env.DEV_OUTBOX} and no SMTP_URL: no way to send mail`);
+    return {};
+  }
+  log("mail: no SMTP_URL, so this local demo turns the dev outbox on (DEV_OUTBOX=1): emails go to /dev/outbox, none are sent. Set SMTP_URL to send real mail.");
+  return { DEV_OUTBOX: "1" };
+}
+
 async function waitForHttp(url: string, child: ChildProcess): Promise<boolean> {
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
     try {
@@ -60,7 +81,13 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<boolean> {
 
 async function main() {
   const started = Date.now();
-  const database = await openLocalDatabase({ log, fresh: args.includes("--fresh") });
+  let database: LocalDatabase;
+  try {
+    database = await openLocalDatabase({ log, fresh: args.includes("--fresh") });
+  } catch (error) {
+    console.error(`[resolutionflow] ${(error as Error).message}`);
+    process.exit(1);
+  }
   log(database.embedded ? `embedded PostgreSQL running, data in ${path.relative(PROJECT_ROOT, database.dataDir!)}/` : "using DATABASE_URL");
 
   let child: ChildProcess | undefined;
@@ -81,22 +108,24 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    const applied = await migrate(database.url, { log });
-    log(applied.length ? `${applied.length} migration(s) applied` : "database schema up to date");
+    if (!database.embedded && process.env.DIRECT_DATABASE_URL) log("migrating through DIRECT_DATABASE_URL");
+    const prepared = await prepareDatabase(database, { seedDemo: seedDemo || undefined, log });
+    log(prepared.applied.length ? `${prepared.applied.length} migration(s) applied` : "database schema up to date");
+    if (prepared.builtInFlowsAdded) log(`${prepared.builtInFlowsAdded} built-in flow(s) added`);
+    if (prepared.demoSeeded) log("demo data seeded");
+    const showDemoLogins = database.embedded || seedDemo;
+    if (!showDemoLogins) log("demo account not seeded into DATABASE_URL (add it with npm run db:seed, or npm start -- --seed-demo)");
 
     const env = {
       ...process.env,
+      ...mailEnv(),
       DATABASE_URL: database.url,
       AUTH_SECRET: authSecret(),
       APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    process.env.DATABASE_URL = database.url;
-    const { db } = await import("../db/client");
-    const { seedDemo, DEMO_LOGINS, DEMO_PASSWORD } = await import("../db/seed");
-    if (await seedDemo(db)) log("demo data seeded");
-    await db.$disconnect();
+    const { DEMO_LOGINS, DEMO_PASSWORD } = await import("../db/seed");
 
     const nextBin = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
     if (!dev && buildIsStale()) {
@@ -114,8 +143,11 @@ async function main() {
     const url = `http://localhost:${port}`;
     if (await waitForHttp(`${url}/login`, child)) {
       log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s → ${url}`);
-      console.log("\n  Demo logins (password for all: " + DEMO_PASSWORD + ")");
-      for (const login of DEMO_LOGINS) console.log(`    ${login.role.padEnd(9)} ${login.email}`);
+      if (showDemoLogins) {
+        console.log("\n  Demo logins (password for all: " + DEMO_PASSWORD + ")");
+        for (const login of DEMO_LOGINS) console.log(`    ${login.role.padEnd(9)} ${login.email}`);
+      }
+      if (env.DEV_OUTBOX === "1" && !process.env.SMTP_URL) console.log(`\n  Emails (sign-up, password reset) appear at ${url}/dev/outbox`);
       if (database.embedded) console.log(`\n  Data: ${database.dataDir}  (delete it to start over)`);
       console.log("  Ctrl+C stops the app and the database.\n");
     }

@@ -9,10 +9,8 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-const adminUrl = () => withDatabase(process.env.DATABASE_URL!, "postgres");
-
-async function onAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
+async function onAdmin<T>(baseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: withDatabase(baseUrl, "postgres") });
   await client.connect();
   try {
     return await fn(client);
@@ -23,14 +21,14 @@ async function onAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 
 export type ScratchDatabase = { name: string; url: string; drop: () => Promise<void> };
 
-/** Creates an empty database; drop it when done. */
-export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
+/** Creates an empty database on the server of `baseUrl` (the worker's database by default); drop it when done. */
+export async function createScratchDatabase(label: string, baseUrl = process.env.DATABASE_URL!): Promise<ScratchDatabase> {
   const name = `rf_${label}_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
-  await onAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE template0`));
+  await onAdmin(baseUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE template0`));
   return {
     name,
-    url: withDatabase(process.env.DATABASE_URL!, name),
-    drop: () => onAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+    url: withDatabase(baseUrl, name),
+    drop: () => onAdmin(baseUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
   };
 }
 
