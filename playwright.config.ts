@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 // embedded PostgreSQL). Playwright's own browser download is not used.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
+/** The e2e server's embedded PostgreSQL (its own port, so parallel runs on one machine do not meet). */
+export const E2E_PG_PORT = process.env.EMBEDDED_PG_PORT ?? "54359";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,6 +32,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { RF_DATA_NAME: "e2e", EMBEDDED_PG_PORT: "54359", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret", APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL },
+    env: { RF_DATA_NAME: "e2e", EMBEDDED_PG_PORT: E2E_PG_PORT, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret", APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL },
   },
 });
