@@ -16,22 +16,35 @@ export type CurrentUser = {
   accountId: string;
   teamId: string | null;
   emailVerified: boolean;
+  /** The server-side session (UserSession row) this request belongs to. */
+  sessionId: string;
   account: { id: string; name: string; plan: "free" | "pro" };
 };
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const identity = await getSessionIdentity();
   if (!identity) return null;
-  const user = await db.user.findUnique({
-    where: { id: identity.userId },
+  // One query: the session row must be open and belong to the user the cookie names.
+  // Removed users, the service account and revoked or expired sessions are out.
+  const session = await db.userSession.findFirst({
+    where: {
+      id: identity.sessionId,
+      userId: identity.userId,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      user: { isServiceAccount: false },
+    },
     select: {
-      id: true, email: true, name: true, role: true, accountId: true, teamId: true,
-      emailVerifiedAt: true, sessionVersion: true, isServiceAccount: true,
-      account: { select: { id: true, name: true, plan: true } },
+      user: {
+        select: {
+          id: true, email: true, name: true, role: true, accountId: true, teamId: true, emailVerifiedAt: true,
+          account: { select: { id: true, name: true, plan: true } },
+        },
+      },
     },
   });
-  // Removed users, the service account and sessions from before a password reset are out.
-  if (!user || user.isServiceAccount || user.sessionVersion !== identity.sessionVersion) return null;
+  if (!session) return null;
+  const { user } = session;
   return {
     id: user.id,
     email: user.email,
@@ -40,6 +53,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     accountId: user.accountId,
     teamId: user.teamId,
     emailVerified: user.emailVerifiedAt !== null,
+    sessionId: identity.sessionId,
     account: user.account,
   };
 });

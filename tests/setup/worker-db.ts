@@ -29,6 +29,7 @@ process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret";
 process.env.APP_URL ??= "http://localhost:3000";
 
 vi.mock("@/lib/auth/session", async () => await import("@/tests/helpers/session-double"));
+vi.mock("@/lib/auth/request-ip", async () => await import("@/tests/helpers/request-ip-double"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 
 afterAll(async () => {
