@@ -16,13 +16,13 @@ const credentials = z.object({
 });
 
 /** Secure cookies (the `__Secure-` prefix and the Secure flag) whenever the app is served over https. */
-export const useSecureCookies = (appUrl = serverEnv().APP_URL) => appUrl.startsWith("https://");
+export const secureCookiesFor = (appUrl = serverEnv().APP_URL) => appUrl.startsWith("https://");
 
 export function authOptions(): NextAuthOptions {
   return {
     secret: serverEnv().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookiesFor(),
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
