@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { z } from "zod";
 import { hasRole } from "./roles";
 import { getSessionIdentity } from "./session";
 
@@ -21,30 +22,28 @@ export type CurrentUser = {
   account: { id: string; name: string; plan: "free" | "pro" };
 };
 
+type SessionUserRow = {
+  id: string; email: string; name: string; role: Role; accountId: string; teamId: string | null;
+  emailVerifiedAt: Date | null; accountName: string; plan: "free" | "pro";
+};
+
+const uuid = z.uuid();
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const identity = await getSessionIdentity();
-  if (!identity) return null;
-  // One query: the session row must be open and belong to the user the cookie names.
-  // Removed users, the service account and revoked or expired sessions are out.
-  const session = await db.userSession.findFirst({
-    where: {
-      id: identity.sessionId,
-      userId: identity.userId,
-      revokedAt: null,
-      expiresAt: { gt: new Date() },
-      user: { isServiceAccount: false },
-    },
-    select: {
-      user: {
-        select: {
-          id: true, email: true, name: true, role: true, accountId: true, teamId: true, emailVerifiedAt: true,
-          account: { select: { id: true, name: true, plan: true } },
-        },
-      },
-    },
-  });
-  if (!session) return null;
-  const { user } = session;
+  // A cookie is signed, but its ids are still checked before they reach SQL.
+  if (!identity || !uuid.safeParse(identity.userId).success || !uuid.safeParse(identity.sessionId).success) return null;
+  // One statement, on every request: the session row must be open and belong to the user the
+  // cookie names. Removed users, the service account and revoked or expired sessions are out.
+  const [user] = await db.$queryRaw<SessionUserRow[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u."accountId", u."teamId", u."emailVerifiedAt",
+           a.name AS "accountName", a.plan::text AS plan
+      FROM "UserSession" s
+      JOIN "User" u ON u.id = s."userId"
+      JOIN "Account" a ON a.id = u."accountId"
+     WHERE s.id = ${identity.sessionId}::uuid AND s."userId" = ${identity.userId}::uuid
+       AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND NOT u."isServiceAccount"`;
+  if (!user) return null;
   return {
     id: user.id,
     email: user.email,
@@ -54,7 +53,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     teamId: user.teamId,
     emailVerified: user.emailVerifiedAt !== null,
     sessionId: identity.sessionId,
-    account: user.account,
+    account: { id: user.accountId, name: user.accountName, plan: user.plan },
   };
 });
 
