@@ -17,7 +17,7 @@ import { forgotPasswordSchema, resetPasswordSchema, signUpSchema, verifyEmailSch
 
 export const AUTH_MAIL_WINDOW_MINUTES = 60;
 /** Per hour: sign-ups from one address; reset mails per email and per address; verification re-sends per user and per address. */
-export const AUTH_MAIL_LIMITS = { signUpPerIp: 10, resetPerEmail: 3, resetPerIp: 10, resendPerUser: 3, resendPerIp: 10 } as const;
+export const AUTH_MAIL_LIMITS = { signUpPerIp: 30, resetPerEmail: 3, resetPerIp: 10, resendPerUser: 3, resendPerIp: 10 } as const;
 const TOO_MANY = "Too many requests from your network. Please wait an hour and try again.";
 
 async function mailVerification(user: { email: string; name: string }, token: string) {
