@@ -7,12 +7,10 @@ import { AppError } from "@/lib/errors";
 import { z } from "zod";
 import { changePasswordSchema } from "./auth.validation";
 import { hashPassword, verifyPassword } from "./password";
+import { SECURITY_LIMITS, SECURITY_WINDOW_MINUTES } from "./limits";
 import { consumeRateLimit } from "./rate-limit";
 import { revokeUserSessions } from "./user-sessions";
 
-export const SECURITY_WINDOW_MINUTES = 15;
-/** Per user per window: password-change attempts (right or wrong), sign-outs everywhere. */
-export const SECURITY_LIMITS = { changePassword: 5, signOutEverywhere: 5 } as const;
 
 /** Sets a new password after checking the current one; every other device is signed out. */
 export const changePassword = authedAction({ schema: changePasswordSchema }, async (input, user) => {

@@ -9,15 +9,13 @@ import { appUrl, sendMail } from "@/lib/mail/transport";
 import { z } from "zod";
 import { claimAuthToken, issueAuthToken } from "./auth-tokens";
 import { hashPassword } from "./password";
+import { AUTH_MAIL_LIMITS, AUTH_MAIL_WINDOW_MINUTES } from "./limits";
 import { consumeRateLimit } from "./rate-limit";
 import { requestClientIp } from "./request-ip";
 import { normaliseInviteCode, sha256 } from "./tokens";
 import { revokeUserSessions } from "./user-sessions";
 import { forgotPasswordSchema, resetPasswordSchema, signUpSchema, verifyEmailSchema } from "./auth.validation";
 
-export const AUTH_MAIL_WINDOW_MINUTES = 60;
-/** Per hour: sign-ups from one address; reset mails per email and per address; verification re-sends per user and per address. */
-export const AUTH_MAIL_LIMITS = { signUpPerIp: 30, resetPerEmail: 3, resetPerIp: 10, resendPerUser: 3, resendPerIp: 10 } as const;
 const TOO_MANY = "Too many requests from your network. Please wait an hour and try again.";
 
 async function mailVerification(user: { email: string; name: string }, token: string) {

@@ -9,7 +9,7 @@ import { actAs, createTenant, createUser } from "@/tests/helpers/factories";
 import { mailTo, silenceMailLog } from "@/tests/helpers/outbox";
 import { raceOnLockedRow } from "@/tests/helpers/race";
 import { setRequestClientIp } from "@/tests/helpers/request-ip-double";
-import { AUTH_MAIL_LIMITS } from "@/lib/auth/auth.actions";
+import { AUTH_MAIL_LIMITS } from "@/lib/auth/limits";
 
 const PASSWORD = "a-long-enough-password";
 const INVALID_INVITE = "That invite code is not valid. It may have expired, been used up or revoked.";

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createTeam } from "@/lib/account/teams.actions";
 import { requestPasswordReset, resendVerification, resetPassword, signUp, verifyEmail } from "@/lib/auth/auth.actions";
 import { requireUser } from "@/lib/auth/current-user";
-import { AUTH_MAIL_LIMITS } from "@/lib/auth/auth.actions";
+import { AUTH_MAIL_LIMITS } from "@/lib/auth/limits";
 import { authenticate } from "@/lib/auth/login";
 import { claimAuthToken } from "@/lib/auth/auth-tokens";
 import { sha256 } from "@/lib/auth/tokens";

@@ -2,7 +2,8 @@
 // UserSession row is open; sign-out, password change and "sign out everywhere" end rows.
 import "@/tests/bench/count-queries";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { changePassword, SECURITY_LIMITS, signOutEverywhere } from "@/lib/auth/account-security.actions";
+import { changePassword, signOutEverywhere } from "@/lib/auth/account-security.actions";
+import { SECURITY_LIMITS } from "@/lib/auth/limits";
 import { getCurrentUser, requireUser } from "@/lib/auth/current-user";
 import { authenticate } from "@/lib/auth/login";
 import { authOptions, secureCookiesFor } from "@/lib/auth/options";
