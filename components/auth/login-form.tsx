@@ -10,10 +10,10 @@ import { Input } from "@/components/ui/input";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
-  RateLimited: "Too many failed sign-ins for this email. Wait 15 minutes or reset your password.",
+  RateLimited: "Too many failed sign-ins from your network. Wait 15 minutes or reset your password.",
 };
 
-export function LoginForm({ notice, callbackUrl = "/dashboard" }: { notice?: string; callbackUrl?: string }) {
+export function LoginForm({ notice, callbackUrl = "/dashboard", email: initialEmail }: { notice?: string; callbackUrl?: string; email?: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,10 +51,10 @@ export function LoginForm({ notice, callbackUrl = "/dashboard" }: { notice?: str
       {notice && <Alert tone="success">{notice}</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
       <Field id="email" label="Email">
-        <Input id="email" name="email" type="email" autoComplete="email" required autoFocus />
+        <Input id="email" name="email" type="email" autoComplete="email" required autoFocus={!initialEmail} defaultValue={initialEmail} />
       </Field>
       <Field id="password" label="Password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        <Input id="password" name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(initialEmail)} />
       </Field>
       <Button type="submit" className="w-full" pending={pending}>
         Sign in

@@ -1,7 +1,5 @@
 "use client";
-import { signIn } from "next-auth/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,11 +8,34 @@ import { Input } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import { signUp } from "@/lib/auth/auth.actions";
 
+// After sign-up the answer is the same whether or not the email already had an account (the
+// server mails its owner instead), so the form never says which: it asks to check the inbox.
+const WELCOME_LOGIN = `/login?callbackUrl=${encodeURIComponent("/dashboard?welcome=1")}`;
+
+function CheckYourEmail({ email }: { email: string }) {
+  return (
+    <div className="space-y-4">
+      <h1 ref={(node) => node?.focus()} tabIndex={-1} className="text-xl font-semibold outline-none">
+        Check your email
+      </h1>
+      <Alert tone="success">
+        We sent a message to <strong className="wrap-anywhere">{email}</strong> with a link to confirm your address.
+      </Alert>
+      <p className="text-sm text-fg-muted">
+        Open the link, or sign in now with the email and password you chose. If the email already had an account, the
+        message tells you how to get back into it.
+      </p>
+      <Button asChild className="w-full">
+        <Link href={`${WELCOME_LOGIN}&email=${encodeURIComponent(email)}`}>Sign in</Link>
+      </Button>
+    </div>
+  );
+}
+
 export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: string }) {
-  const router = useRouter();
   const [joining, setJoining] = useState(Boolean(initialCode));
   const { run, pending, formError, fieldErrors } = useAction(signUp);
-  const [signingIn, setSigningIn] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,15 +48,10 @@ export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: stri
       inviteCode: joining ? String(form.get("inviteCode") ?? "") : "",
     };
     const result = await run(input);
-    if (!result?.ok) return;
-    setSigningIn(true);
-    const login = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-    if (login?.error) router.push("/login?notice=joined");
-    else {
-      router.replace("/dashboard?welcome=1");
-      router.refresh();
-    }
+    if (result?.ok) setSentTo(result.data.email);
   }
+
+  if (sentTo) return <CheckYourEmail email={sentTo} />;
 
   const errorsFor = (key: string) => fieldErrors[key];
   // Without a code the server asks for a company name or a code; on this tab only the code fits.
@@ -84,12 +100,12 @@ export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: stri
           <Input id="companyName" name="companyName" autoComplete="organization" maxLength={120} aria-invalid={Boolean(errorsFor("companyName"))} />
         </Field>
       )}
-      <Button type="submit" className="w-full" pending={pending || signingIn}>
+      <Button type="submit" className="w-full" pending={pending}>
         {joining ? "Join account" : "Create account"}
       </Button>
       <p className="text-center text-sm text-fg-muted">
         Already have an account?{" "}
-        <Link href="/login" className="text-brand-600 hover:underline dark:text-brand-400">
+        <Link href="/login" className="text-brand-600 underline dark:text-brand-400">
           Sign in
         </Link>
       </p>

@@ -1,14 +1,22 @@
 "use server";
-// Sign-up, password reset and email verification.
+// Sign-up, password reset and email verification. Sign-up and forgot-password answer the same
+// whether or not the email has an account (the owner of an existing one gets a mail instead),
+// and each is rate limited per email and/or per client IP.
 import { db } from "@/lib/db/client";
 import { authedAction, publicAction } from "@/lib/action";
-import { AppError, conflict, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { appUrl, sendMail } from "@/lib/mail/transport";
 import { z } from "zod";
 import { claimAuthToken, issueAuthToken } from "./auth-tokens";
 import { hashPassword } from "./password";
+import { AUTH_MAIL_LIMITS, AUTH_MAIL_WINDOW_MINUTES } from "./limits";
+import { consumeRateLimit } from "./rate-limit";
+import { requestClientIp } from "./request-ip";
 import { normaliseInviteCode, sha256 } from "./tokens";
+import { revokeUserSessions } from "./user-sessions";
 import { forgotPasswordSchema, resetPasswordSchema, signUpSchema, verifyEmailSchema } from "./auth.validation";
+
+const TOO_MANY = "Too many requests from your network. Please wait an hour and try again.";
 
 async function mailVerification(user: { email: string; name: string }, token: string) {
   await sendMail({
@@ -18,8 +26,21 @@ async function mailVerification(user: { email: string; name: string }, token: st
   });
 }
 
-/** Creates a new account (signer = owner) or joins one with an invite code. */
+async function mailSignUpAttempt(user: { email: string; name: string }) {
+  await sendMail({
+    to: user.email,
+    subject: "Someone tried to sign up with your email",
+    text: `Hi ${user.name},\n\nSomeone just tried to create a ResolutionFlow account with this email address, which already has one.\n\nIf it was you, sign in instead:\n${appUrl("/login")}\nForgot your password? Choose a new one here:\n${appUrl("/forgot-password")}\n\nIf it was not you, you can ignore this email: nothing about your account changed.`,
+  });
+}
+
+/**
+ * Creates a new account (signer = owner) or joins one with an invite code, and mails a link to
+ * confirm the address. If the email already has an account nothing is created (an invite is
+ * not used up), its owner is told by mail, and the answer is the same as for a new account.
+ */
 export const signUp = publicAction({ schema: signUpSchema }, async (input) => {
+  await consumeRateLimit([{ key: `signup-ip:${await requestClientIp()}`, max: AUTH_MAIL_LIMITS.signUpPerIp }], AUTH_MAIL_WINDOW_MINUTES, TOO_MANY);
   const passwordHash = await hashPassword(input.password);
   try {
     const { user, token } = await db.$transaction(async (tx) => {
@@ -61,15 +82,23 @@ export const signUp = publicAction({ schema: signUpSchema }, async (input) => {
     await mailVerification(user, token);
     return { email: user.email };
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw conflict("An account with this email already exists. Sign in instead, or reset your password.");
-    }
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await db.user.findUnique({ where: { email: input.email }, select: { email: true, name: true, isServiceAccount: true } });
+    if (existing && !existing.isServiceAccount) await mailSignUpAttempt(existing);
+    return { email: input.email };
   }
 });
 
 /** Always answers the same way, so it does not reveal which emails have accounts. */
 export const requestPasswordReset = publicAction({ schema: forgotPasswordSchema }, async ({ email }) => {
+  await consumeRateLimit(
+    [
+      { key: `reset-email:${email}`, max: AUTH_MAIL_LIMITS.resetPerEmail },
+      { key: `reset-ip:${await requestClientIp()}`, max: AUTH_MAIL_LIMITS.resetPerIp },
+    ],
+    AUTH_MAIL_WINDOW_MINUTES,
+    "Too many reset requests. Check your inbox (and spam folder) for the links already sent, or try again in an hour.",
+  );
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, isServiceAccount: true } });
   if (user && !user.isServiceAccount) {
     const token = await db.$transaction((tx) => issueAuthToken(tx, user.id, "password_reset"));
@@ -87,12 +116,9 @@ export const resetPassword = publicAction({ schema: resetPasswordSchema }, async
   const email = await db.$transaction(async (tx) => {
     const userId = await claimAuthToken(tx, token, "password_reset");
     if (!userId) throw new AppError("invalid", "This reset link has expired or was already used. Ask for a new one.");
-    // Bumping sessionVersion signs out every session that was open before the reset.
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-      select: { email: true },
-    });
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { email: true } });
+    // Every session that was open before the reset ends: whoever knew the old password is out.
+    await revokeUserSessions(tx, userId);
     return user.email;
   });
   return { email };
@@ -109,6 +135,14 @@ export const verifyEmail = publicAction({ schema: verifyEmailSchema }, async ({ 
 
 export const resendVerification = authedAction({ schema: z.object({}) }, async (_input, user) => {
   if (user.emailVerified) return { alreadyVerified: true };
+  await consumeRateLimit(
+    [
+      { key: `resend-user:${user.id}`, max: AUTH_MAIL_LIMITS.resendPerUser },
+      { key: `resend-ip:${await requestClientIp()}`, max: AUTH_MAIL_LIMITS.resendPerIp },
+    ],
+    AUTH_MAIL_WINDOW_MINUTES,
+    "We already sent several links in the last hour. Check your inbox (and spam folder), or try again later.",
+  );
   const token = await db.$transaction((tx) => issueAuthToken(tx, user.id, "email_verify"));
   await mailVerification(user, token);
   return { alreadyVerified: false };

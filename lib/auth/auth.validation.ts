@@ -45,3 +45,13 @@ export const resetPasswordSchema = z
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match." });
 
 export const verifyEmailSchema = z.object({ token: tokenField });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ message: "Enter your current password." }).min(1, "Enter your current password.").max(200, "Use at most 200 characters."),
+    password: passwordField,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match." })
+  .refine((v) => v.password !== v.currentPassword, { path: ["password"], message: "Choose a password different from the current one." });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

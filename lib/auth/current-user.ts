@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { z } from "zod";
 import { hasRole } from "./roles";
 import { getSessionIdentity } from "./session";
 
@@ -16,22 +17,33 @@ export type CurrentUser = {
   accountId: string;
   teamId: string | null;
   emailVerified: boolean;
+  /** The server-side session (UserSession row) this request belongs to. */
+  sessionId: string;
   account: { id: string; name: string; plan: "free" | "pro" };
 };
 
+type SessionUserRow = {
+  id: string; email: string; name: string; role: Role; accountId: string; teamId: string | null;
+  emailVerifiedAt: Date | null; accountName: string; plan: "free" | "pro";
+};
+
+const uuid = z.uuid();
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const identity = await getSessionIdentity();
-  if (!identity) return null;
-  const user = await db.user.findUnique({
-    where: { id: identity.userId },
-    select: {
-      id: true, email: true, name: true, role: true, accountId: true, teamId: true,
-      emailVerifiedAt: true, sessionVersion: true, isServiceAccount: true,
-      account: { select: { id: true, name: true, plan: true } },
-    },
-  });
-  // Removed users, the service account and sessions from before a password reset are out.
-  if (!user || user.isServiceAccount || user.sessionVersion !== identity.sessionVersion) return null;
+  // A cookie is signed, but its ids are still checked before they reach SQL.
+  if (!identity || !uuid.safeParse(identity.userId).success || !uuid.safeParse(identity.sessionId).success) return null;
+  // One statement, on every request: the session row must be open and belong to the user the
+  // cookie names. Removed users, the service account and revoked or expired sessions are out.
+  const [user] = await db.$queryRaw<SessionUserRow[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u."accountId", u."teamId", u."emailVerifiedAt",
+           a.name AS "accountName", a.plan::text AS plan
+      FROM "UserSession" s
+      JOIN "User" u ON u.id = s."userId"
+      JOIN "Account" a ON a.id = u."accountId"
+     WHERE s.id = ${identity.sessionId}::uuid AND s."userId" = ${identity.userId}::uuid
+       AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND NOT u."isServiceAccount"`;
+  if (!user) return null;
   return {
     id: user.id,
     email: user.email,
@@ -40,7 +52,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     accountId: user.accountId,
     teamId: user.teamId,
     emailVerified: user.emailVerifiedAt !== null,
-    account: user.account,
+    sessionId: identity.sessionId,
+    account: { id: user.accountId, name: user.accountName, plan: user.plan },
   };
 });
 

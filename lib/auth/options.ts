@@ -1,28 +1,28 @@
-// next-auth configuration: email + password (credentials), JWT sessions. The JWT carries the
-// user's sessionVersion; requireUser() rejects tokens older than the user's current one, so a
-// password reset signs out every other session.
+// next-auth configuration: email + password (credentials), JWT cookie. The JWT names a
+// server-side UserSession row (sid); requireUser() only accepts it while that row is open, so
+// signing out, "sign out everywhere" and a password change or reset end sessions at once.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "./client-ip";
 import { authenticate } from "./login";
+import { createUserSession, revokeUserSession, SESSION_MAX_AGE_SECONDS } from "./user-sessions";
 
 const credentials = z.object({
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(200),
 });
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || String(headers?.["x-real-ip"] ?? "unknown");
-}
+/** Secure cookies (the `__Secure-` prefix and the Secure flag) whenever the app is served over https. */
+export const secureCookiesFor = (appUrl = serverEnv().APP_URL) => appUrl.startsWith("https://");
 
 export function authOptions(): NextAuthOptions {
   return {
     secret: serverEnv().AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: secureCookiesFor(),
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -33,7 +33,7 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           try {
             const user = await authenticate(parsed.data.email, parsed.data.password, clientIp(req?.headers));
-            return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+            return user ? { id: user.id, sid: await createUserSession(user.id) } : null;
           } catch (error) {
             // next-auth reports a thrown Error's message as the sign-in error code.
             if (error instanceof AppError && error.code === "rate_limited") throw new Error("RateLimited");
@@ -46,12 +46,18 @@ export function authOptions(): NextAuthOptions {
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
-          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          token.sid = (user as { sid?: string }).sid;
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
+        return { ...session, uid: token.uid as string | undefined, sid: token.sid as string | undefined };
+      },
+    },
+    events: {
+      // The cookie is cleared by next-auth; ending the row makes a copy of it worthless too.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeUserSession(token.sid);
       },
     },
   };

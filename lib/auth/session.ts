@@ -3,10 +3,11 @@
 import { getServerSession } from "next-auth";
 import { authOptions } from "./options";
 
-export type SessionIdentity = { userId: string; sessionVersion: number };
+/** The user and the server-side session (UserSession row) the cookie names. */
+export type SessionIdentity = { userId: string; sessionId: string };
 
 export async function getSessionIdentity(): Promise<SessionIdentity | null> {
-  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
-  return { userId: session.uid, sessionVersion: session.sv ?? 0 };
+  const session = (await getServerSession(authOptions())) as { uid?: string; sid?: string } | null;
+  if (!session?.uid || !session.sid) return null;
+  return { userId: session.uid, sessionId: session.sid };
 }

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { openLocalDatabase, prepareDatabase, DATA_DIR, PROJECT_ROOT, type LocalDatabase } from "../db/local";
 
 const args = process.argv.slice(2);
@@ -133,7 +134,9 @@ async function main() {
       const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: PROJECT_ROOT, env, stdio: "inherit" });
       if (build.status !== 0) throw new Error("next build failed");
     }
-    child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+    // Stamps each request with its socket address, for the rate limits (lib/auth/client-ip.ts).
+    const peerPreload = pathToFileURL(path.join(PROJECT_ROOT, "lib/auth/peer-address-preload.mjs")).href;
+    child = spawn(process.execPath, ["--import", peerPreload, nextBin, dev ? "dev" : "start", "-p", String(port)], {
       cwd: PROJECT_ROOT,
       env,
       stdio: ["ignore", "inherit", "inherit"],

@@ -1,7 +1,7 @@
 // Journeys 1 and 2: a new company signs up, signs out and in, verifies its email; and the
 // messages people see when they get the forms wrong.
 import {
-  DEMO_PASSWORD, errorAlert, expect, followEmailLink, newPerson, screenshot, signIn, signOut, signUpCompany, submitSignIn, test, uniqueCompany, visit,
+  DEMO_OWNER, DEMO_PASSWORD, errorAlert, expect, followEmailLink, newPerson, screenshot, signIn, signOut, signUpCompany, submitSignIn, test, uniqueCompany, visit,
 } from "./support";
 
 test("a new company signs up, signs out, signs in again and verifies its email", async ({ page }) => {
@@ -140,4 +140,27 @@ test("the invite-code tab asks for the code", async ({ page }) => {
   await expect(page.getByLabel("Invite code")).toHaveAccessibleDescription("Enter the invite code a colleague gave you.");
   await expect(errorAlert(page)).toHaveCount(1);
   await screenshot(page, "signup-invite-empty");
+});
+
+test("signing up with an email that has an account answers the same; the owner gets a mail instead", async ({ page }) => {
+  const intruder = newPerson("Morgan");
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(intruder.name);
+  await page.getByLabel("Work email").fill(DEMO_OWNER.email);
+  await page.getByLabel("Password", { exact: true }).fill(intruder.password);
+  await page.getByLabel("Company name").fill(uniqueCompany());
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeFocused();
+  await expect(page.getByRole("status")).toContainText(DEMO_OWNER.email);
+  await expect(page.getByText("already", { exact: false })).toHaveCount(0);
+  await screenshot(page, "signup-check-email");
+
+  // The intruder's password does not open the account; the owner's mail says what happened.
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Email")).toHaveValue(DEMO_OWNER.email);
+  await page.getByLabel("Password").fill(intruder.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(errorAlert(page)).toHaveText("Wrong email or password.");
+  await followEmailLink(page, DEMO_OWNER.email, "Someone tried to sign up with your email");
+  await expect(page).toHaveURL(/\/login$/);
 });

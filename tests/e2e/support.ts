@@ -67,8 +67,7 @@ export async function signUpCompany(page: Page, person: TestPerson, company = un
   await page.getByLabel("Password", { exact: true }).fill(person.password);
   await page.getByLabel("Company name").fill(company);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard\?welcome=1$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${person.firstName}`);
+  await signInAfterSignUp(page, person);
   return company;
 }
 
@@ -81,6 +80,20 @@ export async function joinWithInvite(page: Page, person: TestPerson, code: strin
   await page.getByLabel("Password", { exact: true }).fill(person.password);
   await page.getByLabel("Invite code").fill(code);
   await page.getByRole("button", { name: "Join account" }).click();
+  await signInAfterSignUp(page, person);
+}
+
+/**
+ * After sign-up the page says "Check your email" (the same for an address that already had an
+ * account); its "Sign in" link opens the login form with the email filled in, then the welcome.
+ */
+export async function signInAfterSignUp(page: Page, person: TestPerson) {
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeFocused();
+  await expect(page.getByRole("status")).toContainText(person.email);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Email")).toHaveValue(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/dashboard\?welcome=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${person.firstName}`);
 }

@@ -38,7 +38,10 @@ export async function createTenant() {
   return { account, owner, admin, engineer, l1 };
 }
 
-/** Makes the following server-action calls run as this user (or signed out, for null). */
-export function actAs(user: { id: string; sessionVersion: number } | null) {
-  setSessionIdentity(user ? { userId: user.id, sessionVersion: user.sessionVersion } : null);
+/**
+ * Makes the following server-action calls run as this user (or signed out, for null), in a
+ * freshly signed-in session, or in the given one (a browser that kept its cookie).
+ */
+export function actAs(user: { id: string } | null, sessionId?: string) {
+  setSessionIdentity(user ? { userId: user.id, sessionId } : null);
 }

@@ -8,7 +8,7 @@ import type { VariableDefinition } from "@/lib/flows/variables";
 import { actAs, createTenant, createUser } from "./factories";
 import { sampleProcedure, sampleTree } from "./flow-fixtures";
 
-export type Actor = { id: string; sessionVersion: number };
+export type Actor = { id: string };
 
 /**
  * Starts an action as `user`. The session double is read synchronously when the action

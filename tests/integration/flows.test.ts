@@ -15,10 +15,11 @@ import {
 } from "@/lib/flows/flows.actions";
 import { exportFlow } from "@/lib/flows/portable";
 import type { TreeStructure } from "@/lib/flows/structure";
+import { raceOnLockedRow } from "@/tests/helpers/race";
 import { actAs, createAccount, createTenant, createUser } from "@/tests/helpers/factories";
 import { sampleProcedure, sampleTree } from "@/tests/helpers/flow-fixtures";
 
-type User = { id: string; sessionVersion: number };
+type User = { id: string };
 
 async function newFlow(user: User, input: Partial<Parameters<typeof createFlow>[0]> = {}) {
   actAs(user);
@@ -221,7 +222,12 @@ describe("concurrency", () => {
     const engineer = await createUser({ accountId: account.id, role: "engineer" });
     actAs(engineer);
     for (let i = 0; i < 9; i++) expect((await createFlow({ name: `Flow ${i}`, type: "procedural" })).ok).toBe(true);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => createFlow({ name: `Race ${i}`, type: "procedural" })));
+    // All 8 creates queue on the account row (its lock, or the new flow's foreign-key check)
+    // before any may go on, so they overlap on every run.
+    const results = await raceOnLockedRow(
+      { sql: `SELECT 1 FROM "Account" WHERE id = $1::uuid FOR UPDATE`, params: [account.id] },
+      () => Array.from({ length: 8 }, (_, i) => createFlow({ name: `Race ${i}`, type: "procedural" })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: "limit_reached", error: expect.stringMatching(/free plan holds up to 10 flows/) });
     expect(await db.flow.count({ where: { accountId: account.id } })).toBe(10);

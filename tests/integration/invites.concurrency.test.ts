@@ -1,5 +1,5 @@
-// Invite redemption at sign-up under real concurrency: parallel signUp() calls share the
-// real connection pool and race for the same invite row.
+// Sign-up and invite redemption under real concurrency: parallel signUp() calls share the real
+// connection pool and race for the same invite row, all queued on it before any may claim.
 import { faker } from "@faker-js/faker";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createInvite, revokeInvite } from "@/lib/account/invites.actions";
@@ -7,6 +7,9 @@ import { signUp } from "@/lib/auth/auth.actions";
 import { db } from "@/lib/db/client";
 import { actAs, createTenant, createUser } from "@/tests/helpers/factories";
 import { mailTo, silenceMailLog } from "@/tests/helpers/outbox";
+import { raceOnLockedRow } from "@/tests/helpers/race";
+import { setRequestClientIp } from "@/tests/helpers/request-ip-double";
+import { AUTH_MAIL_LIMITS } from "@/lib/auth/limits";
 
 const PASSWORD = "a-long-enough-password";
 const INVALID_INVITE = "That invite code is not valid. It may have expired, been used up or revoked.";
@@ -24,14 +27,20 @@ async function tenantWithInvite(options: { maxUses?: number; role?: "admin" | "e
 
 const redeem = (code: string, email = uniqueEmail()) => signUp({ name: faker.person.fullName(), email, password: PASSWORD, inviteCode: code });
 
-beforeEach(silenceMailLog);
+const lockInvite = (inviteId: string) => ({ sql: `SELECT 1 FROM "Invite" WHERE id = $1::uuid FOR UPDATE`, params: [inviteId] });
+const SAME_ANSWER_SUBJECT = "Someone tried to sign up with your email";
+
+beforeEach(() => {
+  silenceMailLog();
+  setRequestClientIp(null);
+});
 
 describe("invite redemption", () => {
-  it("a single-use invite redeemed by 50 people at once admits exactly one", async () => {
+  it("a single-use invite redeemed by 8 people at once admits exactly one", async () => {
     const { account, invite } = await tenantWithInvite({ maxUses: 1 });
-    const emails = Array.from({ length: 50 }, uniqueEmail);
+    const emails = Array.from({ length: 8 }, uniqueEmail);
 
-    const results = await Promise.all(emails.map((email) => redeem(invite.code, email)));
+    const results = await raceOnLockedRow(lockInvite(invite.id), () => emails.map((email) => redeem(invite.code, email)));
 
     const ok = results.filter((r) => r.ok);
     expect(ok).toHaveLength(1);
@@ -47,11 +56,11 @@ describe("invite redemption", () => {
     expect(await mailTo(winner)).toHaveLength(1);
   });
 
-  it("a 5-use invite redeemed by 50 people at once admits exactly five, with the invite's role and team", async () => {
+  it("a 5-use invite redeemed by 8 people at once admits exactly five, with the invite's role and team", async () => {
     const { account, invite, team } = await tenantWithInvite({ maxUses: 5, role: "l1", withTeam: true });
-    const emails = Array.from({ length: 50 }, uniqueEmail);
+    const emails = Array.from({ length: 8 }, uniqueEmail);
 
-    const results = await Promise.all(emails.map((email) => redeem(invite.code, email)));
+    const results = await raceOnLockedRow(lockInvite(invite.id), () => emails.map((email) => redeem(invite.code, email)));
 
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "invalid")).toBe(true);
@@ -63,16 +72,14 @@ describe("invite redemption", () => {
     expect(await db.account.count({ where: { users: { some: { email: { in: emails } } } } })).toBe(1);
   });
 
-  it("a sign-up that fails on a duplicate email does not use up the invite", async () => {
+  it("a sign-up with an existing email answers as for a new one, mails the owner, and does not use up the invite", async () => {
     const { invite, account } = await tenantWithInvite({ maxUses: 1 });
     const existing = await createUser();
 
     const duplicate = await redeem(invite.code, existing.email.toUpperCase());
-    expect(duplicate).toMatchObject({
-      ok: false,
-      code: "conflict",
-      error: "An account with this email already exists. Sign in instead, or reset your password.",
-    });
+    expect(duplicate).toEqual({ ok: true, data: { email: existing.email } });
+    const [mail] = await mailTo(existing.email);
+    expect(mail).toMatchObject({ subject: SAME_ANSWER_SUBJECT, text: expect.stringContaining("http://localhost:3000/forgot-password") });
     expect((await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).uses).toBe(0);
     expect(await db.user.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ accountId: existing.accountId });
 
@@ -86,8 +93,29 @@ describe("invite redemption", () => {
     const existing = await createUser();
     const companyName = `Orphan check ${faker.string.alphanumeric(8)}`;
     const result = await signUp({ name: "Someone", email: existing.email, password: PASSWORD, companyName });
-    expect(result).toMatchObject({ ok: false, code: "conflict" });
+    expect(result).toEqual({ ok: true, data: { email: existing.email } });
     expect(await db.account.count({ where: { name: companyName } })).toBe(0);
+    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ name: existing.name, passwordHash: existing.passwordHash });
+  });
+
+  it("sign-up answers the same for a new and an existing email; only the mail differs", async () => {
+    const existing = await createUser();
+    const fresh = uniqueEmail();
+    const answers = await Promise.all([existing.email, fresh].map((email) => signUp({ name: "Same Answer", email, password: PASSWORD, companyName: "Same Co" })));
+    expect(answers).toEqual([{ ok: true, data: { email: existing.email } }, { ok: true, data: { email: fresh } }]);
+    expect((await mailTo(existing.email)).map((m) => m.subject)).toEqual([SAME_ANSWER_SUBJECT]);
+    expect((await mailTo(fresh)).map((m) => m.subject)).toEqual(["Verify your email for ResolutionFlow"]);
+  });
+
+  it(`limits sign-ups to ${AUTH_MAIL_LIMITS.signUpPerIp} per address per hour`, async () => {
+    setRequestClientIp(faker.internet.ipv4());
+    const results = [];
+    for (let i = 0; i < AUTH_MAIL_LIMITS.signUpPerIp + 3; i++) results.push(await redeem("AAAA-BBBB-CCCC-DDDD"));
+    // Up to the limit the (bad) code is checked; past it nothing is.
+    expect(results.filter((r) => !r.ok && r.code === "invalid")).toHaveLength(AUTH_MAIL_LIMITS.signUpPerIp);
+    expect(results.filter((r) => !r.ok && r.code === "rate_limited")).toHaveLength(3);
+    setRequestClientIp(faker.internet.ipv4());
+    expect(await redeem("AAAA-BBBB-CCCC-DDDD")).toMatchObject({ ok: false, code: "invalid" });
   });
 
   it("accepts the code however it is typed (case, spaces, missing dashes)", async () => {

@@ -10,7 +10,7 @@ import { searchLibrary } from "@/lib/library/queries";
 import { actAs, createTenant } from "@/tests/helpers/factories";
 import { sampleProcedure, sampleTree } from "@/tests/helpers/flow-fixtures";
 
-type User = { id: string; sessionVersion: number };
+type User = { id: string };
 const meta = { name: "Patch servers", description: "", category: "Maintenance", tags: [], visibility: "team" as const };
 
 async function publishedProcedure(user: User, structure = sampleProcedure(3), visibility: "team" | "public" = "team") {

@@ -31,6 +31,7 @@ process.env.APP_URL ??= "http://localhost:3000";
 process.env.DEV_OUTBOX ??= "1";
 
 vi.mock("@/lib/auth/session", async () => await import("@/tests/helpers/session-double"));
+vi.mock("@/lib/auth/request-ip", async () => await import("@/tests/helpers/request-ip-double"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountNameForm } from "@/components/account/account-name-form";
+import { AccountSecurity } from "@/components/auth/account-security";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -38,6 +39,10 @@ export default async function AccountSettingsPage() {
           <dt className="text-fg-muted">Role</dt><dd>{ROLE_LABELS[user.role]}</dd>
           <dt className="text-fg-muted">Team</dt><dd>{team?.name ?? "No team"}</dd>
         </dl>
+      </Card>
+      <Card className="lg:col-span-2">
+        <CardHeader title="Security" description="Your password and the devices signed in to your account." />
+        <AccountSecurity />
       </Card>
     </div>
   );
