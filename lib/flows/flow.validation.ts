@@ -1,5 +1,6 @@
 // Inputs of the flow actions, shared by the server actions and the editor forms.
 import { z } from "zod";
+import { boundedJson } from "@/lib/validation/json";
 import { searchText, text } from "@/lib/validation/text";
 import { FLOW_TYPES, VISIBILITIES } from "./structure";
 import { variablesSchema } from "./variables";
@@ -33,7 +34,7 @@ export type CreateFlowInput = z.input<typeof createFlowSchema>;
 export const saveFlowSchema = flowMetaSchema.extend({
   flowId: flowIdField,
   variables: variablesSchema.default([]),
-  structure: z.unknown(),
+  structure: boundedJson("The flow structure"),
 });
 export type SaveFlowInput = z.input<typeof saveFlowSchema>;
 
@@ -48,8 +49,22 @@ export const forkFlowSchema = z.object({
   reason: text().trim().max(500, "Use at most 500 characters.").default(""),
 });
 
+/**
+ * The one size limit of flow import: 2 MB of UTF-8. The form checks it before sending, the
+ * action checks it again, and next.config.ts lets server-action bodies grow to twice as much
+ * (JSON escaping of the text on the way) so an accepted file always arrives to be checked here.
+ */
+export const FLOW_IMPORT_MAX_BYTES = 2_000_000;
+export const flowImportTooLarge = (bytes?: number) =>
+  `The file is too large${bytes ? ` (${(bytes / 1_000_000).toFixed(1)} MB)` : ""}: import takes at most ${FLOW_IMPORT_MAX_BYTES / 1_000_000} MB.`;
+export const utf8Bytes = (value: string) => new TextEncoder().encode(value).length;
+
 export const importFlowSchema = z.object({
-  json: text().min(2, "Paste or choose a flow JSON file.").max(2_000_000, "The file is too large (2 MB at most)."),
+  json: text()
+    .min(2, "Paste or choose a flow JSON file.")
+    // Characters never outnumber bytes: a cheap first bound before counting bytes.
+    .max(FLOW_IMPORT_MAX_BYTES, flowImportTooLarge())
+    .refine((json) => utf8Bytes(json) <= FLOW_IMPORT_MAX_BYTES, flowImportTooLarge()),
 });
 
 export const SORTS = ["recent", "used", "name"] as const;

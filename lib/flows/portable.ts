@@ -1,5 +1,6 @@
 // Import/export of a flow as JSON. Export → import round-trips everything but ids and owners.
 import { z } from "zod";
+import { boundedJson } from "@/lib/validation/json";
 import { text } from "@/lib/validation/text";
 import { assignIds } from "./ids";
 import { FLOW_TYPES, parseStructure, VISIBILITIES, type FlowStructure, type FlowType, type StructureIssue } from "./structure";
@@ -49,7 +50,7 @@ const documentSchema = z.object({
     tags: tagsField,
     visibility: z.enum(VISIBILITIES).default("team"),
     variables: variablesSchema.default([]),
-    structure: z.unknown(),
+    structure: boundedJson("The flow structure"),
   }),
 });
 
