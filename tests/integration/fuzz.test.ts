@@ -99,20 +99,16 @@ const hostile = (label: string, value: () => unknown, mustRefuse = false): Hosti
 
 /** Put in place of one field of an otherwise ordinary input. */
 const FIELD_VALUES: Hostile[] = [
-  hostile("0", () => 0), hostile("-1", () => -1), hostile("1e308", () => 1e308), hostile("NaN", () => NaN), hostile("Infinity", () => Infinity),
-  hostile("true", () => true), hostile("false", () => false), hostile("null", () => null),
-  hostile("[]", () => []), hostile('["a"]', () => ["a"]), hostile("{}", () => ({})), hostile("a Date", () => new Date(0)),
-  hostile("NUL", () => "a\u0000b", true), hostile("only NUL", () => "\u0000", true), hostile("bell", () => "ring\u0007", true),
-  hostile("ANSI escape", () => "\u001b[31mred", true), hostile("DEL", () => "a\u007f", true), hostile("C1 NEL", () => "a\u0085b", true),
-  hostile("lone surrogate", () => "a\ud800b", true), hostile("1 MB string", () => HUGE), hostile("1 MB with NUL", () => `${HUGE}\u0000`, true),
-  hostile("NUL in an array", () => ["a\u0000"], true), hostile("10k-element array", () => new Array(10_000).fill("a")),
+  hostile("-1", () => -1), hostile("NaN", () => NaN), hostile("1e308", () => 1e308), hostile("true", () => true), hostile("null", () => null),
+  hostile("[]", () => []), hostile("{}", () => ({})),
+  hostile("NUL", () => "a\u0000b", true), hostile("bell", () => "ring\u0007", true), hostile("ANSI escape", () => "\u001b[31mred", true),
+  hostile("C1 NEL", () => "a\u0085b", true), hostile("lone surrogate", () => "a\ud800b", true),
+  hostile("1 MB string", () => HUGE), hostile("NUL in an array", () => ["a\u0000"], true), hostile("10k-element array", () => new Array(10_000).fill("a")),
   hostile("NUL in an object", () => ({ key: "a\u0000" })), hostile("NUL key", () => ({ "a\u0000": "b" })),
   hostile("nesting 5000 deep (array)", () => deepArray(5000)), hostile("nesting 5000 deep (object)", () => deepObject(5000)),
-  hostile("__proto__ key", protoKey), hostile("constructor key", constructorKey), hostile("[__proto__ key]", () => [protoKey()]),
-  hostile("10k keys", manyKeys),
-  // Text that is itself JSON nested 100,000 deep: a flow export (import parses it) and a bare one.
+  hostile("__proto__ key", protoKey), hostile("constructor key", constructorKey), hostile("10k keys", manyKeys),
+  // Text that is itself JSON nested 100,000 deep, as a flow export (import parses it).
   hostile("a flow export nested 100k deep", () => `{"format":"resolutionflow.flow","formatVersion":1,"flow":{"name":"Deep","type":"procedural","structure":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`),
-  hostile("JSON text nested 100k deep", () => `${"[".repeat(100_000)}${"]".repeat(100_000)}`),
   hostile("a cycle", () => {
     const cycle: Record<string, unknown> = { title: "loop" };
     cycle.self = cycle;
@@ -318,8 +314,8 @@ describe("every server action", () => {
 /** Query parameters any route here reads, plus prototype names. */
 const PARAM_NAMES = ["q", "type", "category", "tag", "owner", "status", "sort", "page", "visibility", "group", "flowId", "mine", "tab", "outcome", "engineerId", "from", "to", "__proto__", "constructor"];
 const PARAM_VALUES = [
-  "%00", "a%00b", "%1B%5B31m", "%07", "%7F", "%C2%85", "%ED%A0%80", "%FF%FE", "%", "%E0%A4%A", "-1", "0", "1e999", "NaN", "Infinity",
-  "99999999999999999999", "2025-13-45", "null", "undefined", "%5B%5D", "{}", encodeURIComponent("x".repeat(100_000)),
+  "%00", "%1B%5B31m", "%C2%85", "%ED%A0%80", "%FF%FE", "%", "-1", "1e999", "NaN", "99999999999999999999", "2025-13-45", "2025-02-30",
+  "%5B%5D", encodeURIComponent("x".repeat(100_000)),
 ];
 const ID_VALUES = ["", "not-a-uuid", "\u0000", "00000000-0000-0000-0000-000000000000", "x".repeat(100_000), "__proto__", "constructor", "../../etc/passwd", "a%00b"];
 
