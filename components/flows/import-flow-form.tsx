@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import { importFlow } from "@/lib/flows/flows.actions";
+import { FLOW_IMPORT_MAX_BYTES, flowImportTooLarge, utf8Bytes } from "@/lib/flows/flow.validation";
 
 export function ImportFlowForm() {
   const router = useRouter();
@@ -14,6 +15,8 @@ export function ImportFlowForm() {
   const [fileName, setFileName] = useState<string | null>(null);
   const { run, pending, error, fieldErrors } = useAction(importFlow);
   const [navigating, setNavigating] = useState(false);
+  // Too large to send: said here, before the upload, with the same limit the action checks.
+  const [tooLarge, setTooLarge] = useState<{ field: "file" | "json"; message: string } | null>(null);
   const problems = Object.entries(fieldErrors).filter(([key]) => key !== "json");
 
   return (
@@ -21,6 +24,8 @@ export function ImportFlowForm() {
       className="space-y-4"
       onSubmit={async (event) => {
         event.preventDefault();
+        const bytes = utf8Bytes(text);
+        if (bytes > FLOW_IMPORT_MAX_BYTES) return setTooLarge({ field: "json", message: flowImportTooLarge(bytes) });
         const result = await run({ json: text });
         if (result?.ok) {
           setNavigating(true);
@@ -28,7 +33,12 @@ export function ImportFlowForm() {
         }
       }}
     >
-      <Field id="import-file" label="Flow file (.json)" help="Exported from ResolutionFlow with Export on a flow's page.">
+      <Field
+        id="import-file"
+        label="Flow file (.json)"
+        help={`Exported from ResolutionFlow with Export on a flow's page. At most ${FLOW_IMPORT_MAX_BYTES / 1_000_000} MB.`}
+        errors={tooLarge?.field === "file" ? [tooLarge.message] : undefined}
+      >
         <input
           id="import-file"
           type="file"
@@ -36,14 +46,26 @@ export function ImportFlowForm() {
           className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-muted file:px-3 file:py-2 file:text-sm file:font-medium"
           onChange={async (e) => {
             const file = e.target.files?.[0];
+            setTooLarge(null);
             if (!file) return;
+            if (file.size > FLOW_IMPORT_MAX_BYTES) {
+              setFileName(null);
+              setText("");
+              return setTooLarge({ field: "file", message: flowImportTooLarge(file.size) });
+            }
             setFileName(file.name);
             setText(await file.text());
           }}
         />
       </Field>
-      <Field id="import-json" label={fileName ? `Contents of ${fileName}` : "…or paste the JSON"} errors={fieldErrors.json}>
-        <Textarea id="import-json" value={text} onChange={(e) => setText(e.target.value)} rows={12} className="font-mono text-xs" spellCheck={false} />
+      <Field id="import-json" label={fileName ? `Contents of ${fileName}` : "…or paste the JSON"} errors={tooLarge?.field === "json" ? [tooLarge.message] : fieldErrors.json}>
+        <Textarea
+          id="import-json"
+          value={text}
+          onChange={(e) => {
+            setTooLarge(null);
+            setText(e.target.value);
+          }} rows={12} className="font-mono text-xs" spellCheck={false} />
       </Field>
       {error && (
         <Alert tone="error">

@@ -1,5 +1,6 @@
 // Schemas for account administration (members, invites, teams).
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { ROLES } from "@/lib/auth/roles";
 
 export const idField = z.string().uuid("Unknown id.");
@@ -18,8 +19,8 @@ export const createInviteSchema = z.object({
 export type CreateInviteInput = z.input<typeof createInviteSchema>;
 export const revokeInviteSchema = z.object({ inviteId: idField });
 
-export const teamNameField = z.string().trim().min(1, "Enter a team name.").max(80, "Use at most 80 characters.");
+export const teamNameField = text().trim().min(1, "Enter a team name.").max(80, "Use at most 80 characters.");
 export const createTeamSchema = z.object({ name: teamNameField });
 export const renameTeamSchema = z.object({ teamId: idField, name: teamNameField });
 
-export const renameAccountSchema = z.object({ name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.") });
+export const renameAccountSchema = z.object({ name: text().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.") });

@@ -45,7 +45,7 @@ function buildIsStale(): boolean {
   const buildId = path.join(PROJECT_ROOT, ".next/BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const inputs = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];
+  const inputs = ["app", "components", "lib", "public", "next.config.ts", "proxy.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];
   return inputs.some((input) => newestMtime(path.join(PROJECT_ROOT, input)) > built);
 }
 

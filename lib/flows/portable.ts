@@ -1,5 +1,7 @@
 // Import/export of a flow as JSON. Export → import round-trips everything but ids and owners.
 import { z } from "zod";
+import { boundedJson } from "@/lib/validation/json";
+import { text } from "@/lib/validation/text";
 import { assignIds } from "./ids";
 import { FLOW_TYPES, parseStructure, VISIBILITIES, type FlowStructure, type FlowType, type StructureIssue } from "./structure";
 import { variablesSchema, type VariableDefinition } from "./variables";
@@ -41,14 +43,14 @@ const documentSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { message: `Not a ResolutionFlow export ("format" must be "${EXPORT_FORMAT}").` }),
   formatVersion: z.literal(EXPORT_VERSION, { message: `Unsupported export version (expected ${EXPORT_VERSION}).` }),
   flow: z.object({
-    name: z.string().trim().min(1, "The flow needs a name.").max(200),
-    description: z.string().max(5000).default(""),
+    name: text().trim().min(1, "The flow needs a name.").max(200),
+    description: text().max(5000).default(""),
     type: z.enum(FLOW_TYPES, { message: `"type" must be one of: ${FLOW_TYPES.join(", ")}.` }),
-    category: z.string().trim().max(60).nullish().transform((c) => c || null),
+    category: text().trim().max(60).nullish().transform((c) => c || null),
     tags: tagsField,
     visibility: z.enum(VISIBILITIES).default("team"),
     variables: variablesSchema.default([]),
-    structure: z.unknown(),
+    structure: boundedJson("The flow structure"),
   }),
 });
 

@@ -1,6 +1,7 @@
 // The shape of a flow's structure, and the pure rules that check it (SPEC §3.1, §3.2).
 // No I/O here: the editors, the server actions, import and the seed all use these.
 import { z } from "zod";
+import { text as plainText } from "@/lib/validation/text";
 
 export const FLOW_TYPES = ["troubleshooting", "procedural", "maintenance"] as const;
 export type FlowType = (typeof FLOW_TYPES)[number];
@@ -11,9 +12,9 @@ export type Visibility = (typeof VISIBILITIES)[number];
 export const MAX_NODES = 2000;
 export const MAX_STRUCTURE_BYTES = 1_000_000;
 
-const text = (max: number) => z.string().max(max, `Use at most ${max} characters.`);
-const title = z.string().trim().min(1, "Give it a title.").max(200, "Use at most 200 characters.");
-const nodeId = z.string().min(1, "Missing id.").max(64, "Id too long.");
+const text = (max: number) => plainText().max(max, `Use at most ${max} characters.`);
+const title = plainText().trim().min(1, "Give it a title.").max(200, "Use at most 200 characters.");
+const nodeId = plainText().min(1, "Missing id.").max(64, "Id too long.");
 
 // ---------- commands ----------
 export const COMMAND_LANGUAGES = ["powershell", "cmd", "bash", "sql", "text"] as const;
@@ -22,14 +23,14 @@ export type CommandLanguage = (typeof COMMAND_LANGUAGES)[number];
 export const MAX_COMMANDS = 50;
 export const commandSchema = z.object({
   language: z.enum(COMMAND_LANGUAGES).catch("text"),
-  code: z.string().min(1, "A command cannot be empty.").max(20_000, "Command too long."),
+  code: plainText().min(1, "A command cannot be empty.").max(20_000, "Command too long."),
   label: text(120).default(""),
 });
 export type Command = z.infer<typeof commandSchema>;
 
 /** Commands may be stored as a plain string or a list; both normalise to a list. */
 export const commandsSchema = z
-  .union([z.string().max(20_000), z.array(commandSchema).max(MAX_COMMANDS, `At most ${MAX_COMMANDS} commands per step.`)])
+  .union([plainText().max(20_000), z.array(commandSchema).max(MAX_COMMANDS, `At most ${MAX_COMMANDS} commands per step.`)])
   .optional()
   .transform((value): Command[] => normaliseCommands(value));
 
@@ -52,7 +53,7 @@ export function guessLanguage(code: string): CommandLanguage {
 // ---------- troubleshooting trees ----------
 export const answerSchema = z.object({
   id: nodeId,
-  label: z.string().trim().min(1, "An answer needs a label.").max(120, "Use at most 120 characters."),
+  label: plainText().trim().min(1, "An answer needs a label.").max(120, "Use at most 120 characters."),
   next: nodeId.nullable().default(null),
 });
 export type Answer = z.infer<typeof answerSchema>;
@@ -99,7 +100,7 @@ export type EscalationNode = z.infer<typeof escalationNode>;
 
 export const treeStructureSchema = z.object({
   // "" while the tree is still empty; validateTree asks for a first node then.
-  rootId: z.string().max(64, "Id too long."),
+  rootId: plainText().max(64, "Id too long."),
   nodes: z.record(nodeId, treeNodeSchema),
 });
 export type TreeStructure = z.infer<typeof treeStructureSchema>;

@@ -1,5 +1,6 @@
 // Intake variables (SPEC §5): definitions, and the `[VAR:key]` references found in a flow.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { FlowStructure } from "./structure";
 
 export const FIELD_TYPES = ["text", "textarea", "number", "select", "hostname", "ip", "email", "url"] as const;
@@ -8,13 +9,13 @@ export const VARIABLE_KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
 export const MAX_VARIABLES = 50;
 
 export const variableDefinitionSchema = z.object({
-  key: z.string().trim().regex(VARIABLE_KEY, "Keys start with a letter and use letters, digits and _ (max 40)."),
-  label: z.string().trim().min(1, "Give the variable a label.").max(120, "Use at most 120 characters."),
+  key: text().trim().regex(VARIABLE_KEY, "Keys start with a letter and use letters, digits and _ (max 40)."),
+  label: text().trim().min(1, "Give the variable a label.").max(120, "Use at most 120 characters."),
   fieldType: z.enum(FIELD_TYPES, { message: `Field type must be one of: ${FIELD_TYPES.join(", ")}.` }).default("text"),
-  helpText: z.string().max(500, "Use at most 500 characters.").default(""),
-  options: z.array(z.string().trim().min(1).max(120)).max(50, "At most 50 options.").default([]),
+  helpText: text().max(500, "Use at most 500 characters.").default(""),
+  options: z.array(text().trim().min(1).max(120)).max(50, "At most 50 options.").default([]),
   required: z.boolean().default(false),
-  default: z.string().max(2000, "Use at most 2000 characters.").default(""),
+  default: text().max(2000, "Use at most 2000 characters.").default(""),
 });
 export type VariableDefinition = z.infer<typeof variableDefinitionSchema>;
 

@@ -99,9 +99,14 @@ export const SESSION_TABS = ["active", "prepared", "completed", "all"] as const;
 export const HISTORY_PAGE_SIZE = 25;
 export const HISTORY_COUNT_CAP = 10_000;
 
+/** A calendar day (YYYY-MM-DD) that exists: "2025-13-45" is ignored like any other bad filter. */
 const dateParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  })
   .optional()
   .catch(undefined);
 

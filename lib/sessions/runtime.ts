@@ -2,6 +2,7 @@
 // engineer's custom steps merged in, and progress. Used by the server actions, the runner UI,
 // the ticket formatter and the batch hub.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { commandSchema, type Command, type ProcedureItem, type ProcedureStructure, type TreeStructure } from "@/lib/flows/structure";
 
 // ---------- troubleshooting ----------
@@ -43,8 +44,8 @@ export type StepState = { status: StepStatus; note: string; at: string };
 export type StepStates = Record<string, StepState>;
 
 export const customStepSchema = z.object({
-  title: z.string().trim().min(1, "Give the step a title.").max(200, "Use at most 200 characters."),
-  instructions: z.string().max(20_000, "Use at most 20000 characters.").default(""),
+  title: text().trim().min(1, "Give the step a title.").max(200, "Use at most 200 characters."),
+  instructions: text().max(20_000, "Use at most 20000 characters.").default(""),
   commands: z.array(commandSchema).max(20, "At most 20 commands.").default([]),
 });
 export type CustomStep = z.infer<typeof customStepSchema> & {

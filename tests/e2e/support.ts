@@ -3,15 +3,37 @@
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
+/** Collects the browser's Content-Security-Policy complaints ("Refused to …") from a context. */
+function watchForCspViolations(context: BrowserContext, violations: string[]) {
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+  });
+}
+
 /**
  * `test` with `freshPage()`: a page in a new browser context (no cookies), like a colleague's
  * laptop or a second device. Its contexts are closed after the test.
+ * Every journey also fails when the browser reports a Content-Security-Policy violation (a
+ * blocked script, style or image), in its own page or in a fresh one.
  */
-export const test = base.extend<{ freshPage: () => Promise<Page> }>({
-  freshPage: async ({ browser }, provide) => {
+export const test = base.extend<{ freshPage: () => Promise<Page>; cspViolations: string[] }>({
+  cspViolations: [
+    async ({}, provide) => {
+      const violations: string[] = [];
+      await provide(violations);
+      expect(violations, "the browser reported Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, cspViolations }, provide) => {
+    watchForCspViolations(context, cspViolations);
+    await provide(context);
+  },
+  freshPage: async ({ browser, cspViolations }, provide) => {
     const contexts: BrowserContext[] = [];
     await provide(async () => {
       const context = await browser.newContext();
+      watchForCspViolations(context, cspViolations);
       contexts.push(context);
       return context.newPage();
     });

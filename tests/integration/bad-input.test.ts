@@ -1,19 +1,23 @@
 // Bad input to every server action: a clear message (with per-field errors where a field is
 // to blame), and not one byte changed in the database.
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createInvite, revokeInvite } from "@/lib/account/invites.actions";
 import { changeMemberRole, removeMember, renameAccount, setMemberTeam } from "@/lib/account/members.actions";
 import { createTeam, renameTeam } from "@/lib/account/teams.actions";
 import type { ActionResult } from "@/lib/action";
 import { requestPasswordReset, resendVerification, resetPassword, signUp, verifyEmail } from "@/lib/auth/auth.actions";
 import { db } from "@/lib/db/client";
+import { createFlow, forkFlow, importFlow, saveFlow } from "@/lib/flows/flows.actions";
+import { createLibraryStep } from "@/lib/library/library.actions";
+import { addCustomStep, completeSession, setNodeNote, setStepState, startSession, updateSessionVariables } from "@/lib/sessions/sessions.actions";
 import { actAs, createTenant } from "@/tests/helpers/factories";
+import { sampleProcedure } from "@/tests/helpers/flow-fixtures";
 import { silenceMailLog } from "@/tests/helpers/outbox";
+import { ok, publishProcedure } from "@/tests/helpers/published-flows";
 
 const HUGE = "x".repeat(10_000);
 const MISSING = Symbol("missing");
 const WHOLE_INPUTS: unknown[] = [undefined, null, "a string", 42, true, [], ["a"], new Date()];
-const GENERIC = "Something went wrong on our side. Please try again.";
 
 // Text that must never reach the browser.
 const INTERNAL_TEXT = /prisma|invocation|postgres|sql|constraint|relation|violat|P\d{4}|0x00|utf8|byte sequence|stack|\bat \/|node_modules|undefined is not|cannot read prop|zod|invalid_type/i;
@@ -222,24 +226,86 @@ describe("messages a person can act on", () => {
   });
 });
 
-describe("an unexpected failure", () => {
-  // A NUL character passes validation (it is a valid JS string) but PostgreSQL rejects it in
-  // text columns: a real internal error, which must reach the browser only as a generic message.
+describe("control characters (NUL, escapes, broken surrogates)", () => {
+  // PostgreSQL refuses NUL in text and jsonb, so these used to fail inside a query as
+  // "Something went wrong on our side". Now the shared text schema refuses them on the field.
+  const CONTROL = "Remove the control characters (such as NUL) from this text.";
+  let flowId: string;
+  let sessionId: string;
+  let stepId: string;
+
+  beforeAll(async () => {
+    actAs(tenant.owner);
+    const procedure = await publishProcedure(tenant.owner);
+    flowId = procedure.flowId;
+    stepId = procedure.structure.steps.find((s) => s.type === "procedure_step")!.id;
+    actAs(tenant.owner);
+    sessionId = ok(await startSession({ flowId })).id;
+  });
+
+  const withStepTitle = (title: string) => {
+    const structure = sampleProcedure();
+    structure.steps[1] = { ...structure.steps[1], title };
+    return structure;
+  };
+
   it.each([
-    ["createTeam", () => createTeam({ name: "Night\u0000shift" })],
-    ["renameTeam", () => renameTeam({ teamId, name: "Night\u0000shift" })],
-    ["renameAccount", () => renameAccount({ name: "Acme\u0000" })],
-    ["signUp", () => signUp({ name: "Nul\u0000Person", email: "nul.person@example.com", password: "0123456789", companyName: "Nul Co" })],
-  ])("in %s gives a generic message, logs the detail on the server and writes nothing", async (_name, run) => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    ["createTeam", "name", () => createTeam({ name: "Night\u0000shift" })],
+    ["renameTeam", "name", () => renameTeam({ teamId, name: "Night\u0000shift" })],
+    ["renameAccount", "name", () => renameAccount({ name: "Acme\u0000" })],
+    ["signUp", "name", () => signUp({ name: "Nul\u0000Person", email: "nul.person@example.com", password: "0123456789", companyName: "Nul Co" })],
+    ["signUp", "companyName", () => signUp({ name: "Ada", email: "ada.nul@example.com", password: "0123456789", companyName: "Esc\u001b[31m Co" })],
+    ["createFlow", "name", () => createFlow({ name: "Printer\u0000", type: "troubleshooting" })],
+    ["createFlow", "description", () => createFlow({ name: "Printer", description: "bell\u0007", type: "troubleshooting" })],
+    ["createFlow", "tags.0", () => createFlow({ name: "Printer", type: "troubleshooting", tags: ["a\u0000"] })],
+    ["saveFlow", "node:tmp-step-0", () => saveFlow({ flowId, name: "Patch servers", variables: [], structure: withStepTitle("Restart\u0000") })],
+    ["saveFlow", "node:tmp-step-0", () => saveFlow({ flowId, name: "Patch servers", variables: [], structure: withStepTitle("half a pair \ud800") })],
+    ["forkFlow", "reason", () => forkFlow({ flowId, name: "Copy", reason: "why\u0000" })],
+    ["createLibraryStep", "title", () => createLibraryStep({ title: "Spooler\u0000" })],
+    ["createLibraryStep", "commands.0.command", () => createLibraryStep({ title: "Spooler", commands: [{ command: "net stop\u0000", commandType: "cmd" }] })],
+    ["setNodeNote", "note", () => setNodeNote({ sessionId, nodeId: stepId, note: "note\u0000" })],
+    ["setStepState", "note", () => setStepState({ sessionId, stepId, status: "done", note: "\u0000" })],
+    ["addCustomStep", "title", () => addCustomStep({ sessionId, afterId: null, title: "Extra\u0000", instructions: "" })],
+    ["updateSessionVariables", "values.server_name", () => updateSessionVariables({ sessionId, values: { server_name: "srv\u0000" } })],
+    ["completeSession", "notes", () => completeSession({ sessionId, outcome: "completed", notes: "done\u0000" })],
+  ] as const)("%s refuses it on %s, writing nothing", async (_action, field, run) => {
+    actAs(tenant.owner);
     const before = await databaseFingerprint();
-
-    const result = await run();
-
-    expect(result).toEqual({ ok: false, code: "internal", error: GENERIC });
-    expect(log).toHaveBeenCalled();
-    expect(String(log.mock.calls[0][1])).toMatch(/0x00|byte sequence/);
+    const result = await (run as () => Promise<ActionResult<unknown>>)();
+    expect(result).toMatchObject({ ok: false, code: "invalid" });
+    if (!result.ok) expect(result.fieldErrors?.[field]).toContain(CONTROL);
     expect(await databaseFingerprint()).toEqual(before);
-    log.mockRestore();
+  });
+
+  it("refuses an imported file whose text holds an escaped NUL, naming the path", async () => {
+    actAs(tenant.owner);
+    const file = JSON.stringify({ format: "resolutionflow.flow", formatVersion: 1, flow: { name: "Nul\u0000flow", type: "procedural", structure: { steps: [] } } });
+    expect(file).toContain("\\u0000"); // the JSON escape, not a raw NUL
+    const before = await databaseFingerprint();
+    const result = await importFlow({ json: file });
+    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "flow.name": [CONTROL] } });
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it("keeps tabs and newlines", async () => {
+    actAs(tenant.owner);
+    const result = await createTeam({ name: "Night\tshift" });
+    expect(result).toMatchObject({ ok: true });
+  });
+});
+
+describe("flow import size", () => {
+  it("refuses a file over 2 MB with a message that names the limit", async () => {
+    actAs(tenant.owner);
+    const padding = "é".repeat(1_000_001); // 2,000,002 bytes of UTF-8 in 1,000,001 characters
+    const result = await importFlow({ json: JSON.stringify({ padding }) });
+    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { json: ["The file is too large: import takes at most 2 MB."] } });
+  });
+
+  it("refuses a structure nested too deeply instead of overflowing the stack", async () => {
+    actAs(tenant.owner);
+    const file = `{"format":"resolutionflow.flow","formatVersion":1,"flow":{"name":"Deep","type":"procedural","structure":${"[".repeat(50_000)}${"]".repeat(50_000)}}}`;
+    const result = await importFlow({ json: file });
+    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "flow.structure": ["The flow structure is nested too deeply (at most 32 levels)."] } });
   });
 });

@@ -7,12 +7,13 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { librarySearchSchema } from "@/lib/flows/flow.validation";
 import { libraryFacets, searchFlows } from "@/lib/flows/queries";
+import { parsePageSearchParams } from "@/lib/validation/search-params";
 
 export const metadata: Metadata = { title: "Flows" };
 
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePageUser();
-  const filters = librarySearchSchema.parse(await searchParams);
+  const filters = parsePageSearchParams(librarySearchSchema, await searchParams);
   const [initialData, facets] = await Promise.all([searchFlows(user, filters), libraryFacets(user)]);
   const canAuthor = hasRole(user.role, "engineer");
   return (
