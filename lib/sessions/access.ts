@@ -1,6 +1,7 @@
 // Who may see and change a session: the one place that knows session tenancy rules.
 // See: owner, assignee, their team, account admins. Change: owner, assignee, account admins.
-// An unassigned prepared session may be started by anyone of its team.
+// A prepared session is started by its assignee or an admin; an unassigned one by anyone who
+// sees it. After completion only the owner or an admin edits the notes.
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/client";
@@ -19,6 +20,28 @@ export function visibleSessionsWhere(user: Viewer): Prisma.SessionWhereInput {
 
 export function canChangeSession(user: Viewer, session: { accountId: string; ownerId: string | null; assigneeId: string | null }) {
   return session.accountId === user.accountId && (isAdmin(user.role) || session.ownerId === user.id || session.assigneeId === user.id);
+}
+
+/** Whether the user may start this prepared session (which makes them its runner). */
+export function canStartPreparedSession(user: Viewer, session: { assigneeId: string | null }) {
+  return session.assigneeId === null || session.assigneeId === user.id || isAdmin(user.role);
+}
+
+/** Whether the user may edit a completed session's notes: whoever ran it, or an admin. */
+export function canEditSessionNotes(user: Viewer, session: { accountId: string; ownerId: string | null }) {
+  return session.accountId === user.accountId && (session.ownerId === user.id || isAdmin(user.role));
+}
+
+/** Prepared sessions waiting for this user: assigned to them, or unassigned in their team. */
+export function preparedForUserWhere(user: Viewer): Prisma.SessionWhereInput {
+  const waiting: Prisma.SessionWhereInput[] = [{ assigneeId: user.id }];
+  if (user.teamId) waiting.push({ assigneeId: null, teamId: user.teamId });
+  return { accountId: user.accountId, status: "prepared", OR: waiting };
+}
+
+/** Sessions this user is running: theirs or assigned to them. */
+export function runningByUserWhere(user: Viewer): Prisma.SessionWhereInput {
+  return { accountId: user.accountId, status: "active", OR: [{ ownerId: user.id }, { assigneeId: user.id }] };
 }
 
 export const sessionRunSelect = {

@@ -12,7 +12,7 @@ import type { ProcedureStructure, TreeStructure } from "@/lib/flows/structure";
 import type { VariableDefinition } from "@/lib/flows/variables";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
-import { getChangeableSessionOrThrow, visibleSessionsWhere } from "./access";
+import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, visibleSessionsWhere } from "./access";
 import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
 import {
   addCustomStepSchema,
@@ -118,7 +118,7 @@ export const startPreparedSession = authedAction({ schema: sessionRefSchema }, a
   const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { status: true, assigneeId: true, flowId: true } });
   if (!session) throw notFound("Session");
   if (session.status !== "prepared") return { id: sessionId, alreadyStarted: true };
-  if (session.assigneeId && session.assigneeId !== user.id && user.role !== "admin" && user.role !== "owner") {
+  if (!canStartPreparedSession(user, session)) {
     throw new AppError("forbidden", "This prepared session is assigned to someone else.");
   }
   const started = await db.$transaction(async (tx) => {
@@ -277,7 +277,7 @@ export const completeSession = authedAction({ schema: completeSessionSchema }, a
 export const updateSessionNotes = authedAction({ schema: updateSessionNotesSchema }, async ({ sessionId, notes, nextSteps }, user) => {
   await db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: true });
-    if (session.ownerId !== user.id && user.role !== "admin" && user.role !== "owner") throw new AppError("forbidden", "Only the engineer who ran it or an admin can edit these notes.");
+    if (!canEditSessionNotes(user, session)) throw new AppError("forbidden", "Only the engineer who ran it or an admin can edit these notes.");
     await tx.session.update({ where: { id: sessionId }, data: { outcomeNotes: notes, nextSteps } });
   });
   revalidatePath(`/sessions/${sessionId}`);
