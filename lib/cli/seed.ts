@@ -6,7 +6,8 @@ const database = await openLocalDatabase();
 try {
   await migrate(database.url);
   process.env.DATABASE_URL = database.url;
-  const { db } = await import("../db/client");
+  const { createPrismaClient } = await import("../db/prisma");
+  const db = createPrismaClient();
   const { seedDemo } = await import("../db/seed");
   console.log((await seedDemo(db)) ? "Demo data seeded." : "Demo data already present.");
   await db.$disconnect();

@@ -93,7 +93,8 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     };
     process.env.DATABASE_URL = database.url;
-    const { db } = await import("../db/client");
+    const { createPrismaClient } = await import("../db/prisma");
+    const db = createPrismaClient();
     const { seedDemo, DEMO_LOGINS, DEMO_PASSWORD } = await import("../db/seed");
     if (await seedDemo(db)) log("demo data seeded");
     await db.$disconnect();

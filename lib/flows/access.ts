@@ -3,6 +3,7 @@
 // - private: the author only; team: the flow's team (and account admins); account/public: the account.
 // - l1 never edits; engineers edit their own flows and their team's; admins every non-private
 //   flow of their account (and their own private ones).
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,5 +1,6 @@
 // Reads behind the flow library and flow pages. Every query is built on visibleFlowsWhere,
 // so tenancy is decided inside the SQL.
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,6 +1,7 @@
 // Who sees which library steps: the same visibility rules as flows. Another account's entry
 // is visible only when public and active. Only manual entries can be changed, by their author
 // (or an account admin); synced entries are managed by their flow.
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,5 +1,6 @@
 // Library search: trigram-indexed substring match over title, instructions and commands,
 // ranked by word similarity; filters and visibility inside the same SQL statement.
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";

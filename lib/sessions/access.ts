@@ -2,6 +2,7 @@
 // See: owner, assignee, their team, account admins. Change: owner, assignee, account admins.
 // A prepared session is started by its assignee or an admin; an unassigned one by anyone who
 // sees it. After completion only the owner or an admin edits the notes.
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/client";

@@ -1,4 +1,5 @@
 // Reads behind the session pages, scoped by visibleSessionsWhere inside the SQL.
+import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
