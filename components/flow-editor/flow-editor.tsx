@@ -25,6 +25,7 @@ import {
   type StructureIssue,
   type TreeStructure,
 } from "@/lib/flows/structure";
+import { applyIdMap } from "@/lib/flows/temp-id";
 import { variableWarnings, type VariableDefinition } from "@/lib/flows/variables";
 import { ProcedureEditor } from "./procedure-editor";
 import { TreeEditor } from "./tree-editor";
@@ -78,28 +79,40 @@ export function FlowEditor({ flow, categories }: { flow: EditableFlow; categorie
   }, [flow.type, deferredStructure, serverIssues]);
   const warnings = useMemo(() => variableWarnings(deferredStructure, variables, [meta.name, meta.description]), [deferredStructure, variables, meta.name, meta.description]);
 
+  // Counts edits, so a save that returns knows whether the user changed anything meanwhile.
+  const revision = useRef(0);
   const change = <T,>(setter: (value: T) => void) => (value: T) => {
     setter(value);
+    revision.current++;
     setDirty(true);
   };
 
+  // The content being sent, and the edit count it was taken at.
   const payload = useCallback(
-    () => ({ flowId: flow.id, ...meta, variables, structure }),
+    () => ({ sentAt: revision.current, input: { flowId: flow.id, ...meta, variables, structure } }),
     [flow.id, meta, variables, structure],
   );
 
-  const onSaved = useCallback((result: { structure: FlowStructure }) => {
-    setStructure(result.structure);
-    setDirty(false);
+  // Nothing typed since the save started: take the server's copy (new ids, normalised text).
+  // Otherwise keep what is on screen and only rename the ids the server assigned, so edits made
+  // while the save was in flight survive it and stay "unsaved".
+  const onSaved = useCallback((sentAt: number, result: { structure: FlowStructure; idMap: Record<string, string> }) => {
+    if (revision.current === sentAt) {
+      setStructure(result.structure);
+      setDirty(false);
+    } else {
+      setStructure((current) => applyIdMap(current, result.idMap));
+    }
   }, []);
 
   const saveDraft = useCallback(async () => {
     if (busyRef.current) return;
     busyRef.current = true;
-    const result = await save.run(payload()).finally(() => (busyRef.current = false));
+    const { sentAt, input } = payload();
+    const result = await save.run(input).finally(() => (busyRef.current = false));
     if (!result) return;
     if (result.ok) {
-      onSaved(result.data);
+      onSaved(sentAt, result.data);
       setServerIssues(result.data.issues);
       toast({ title: "Draft saved", description: result.data.issues.length ? `${result.data.issues.length} problem(s) to fix before publishing.` : "Ready to publish.", tone: "success" });
     } else {
@@ -111,10 +124,11 @@ export function FlowEditor({ flow, categories }: { flow: EditableFlow; categorie
   const publishNow = useCallback(async () => {
     if (busyRef.current) return;
     busyRef.current = true;
-    const result = await publish.run(payload()).finally(() => (busyRef.current = false));
+    const { sentAt, input } = payload();
+    const result = await publish.run(input).finally(() => (busyRef.current = false));
     if (!result) return;
     if (result.ok) {
-      onSaved(result.data);
+      onSaved(sentAt, result.data);
       setServerIssues([]);
       setStatus("published");
       setVersion(result.data.version);

@@ -20,7 +20,7 @@ import {
   setActiveSchema,
 } from "./flow.validation";
 import { insertFlow, publishCurrent, setFlowTags } from "./flow-writes";
-import { assignIds, collectIds } from "./ids";
+import { assignIds, assignIdsWithMap, collectIds } from "./ids";
 import { parseImport } from "./portable";
 import { emptyStructure, parseStructure, validateStructure, type FlowStructure, type FlowType, type StructureIssue } from "./structure";
 import { onFlowPublished, onFlowWithdrawn } from "./lifecycle";
@@ -47,11 +47,11 @@ export const createFlow = authedAction({ schema: createFlowSchema, role: "engine
   return { id: flow.id };
 });
 
-/** Parses the editor's structure and gives new nodes server-assigned UUIDs. */
-function prepareStructure(type: FlowType, input: unknown, previous: FlowStructure): FlowStructure {
+/** Parses the editor's structure and gives new nodes server-assigned UUIDs (idMap: which became which). */
+function prepareStructure(type: FlowType, input: unknown, previous: FlowStructure): { structure: FlowStructure; idMap: Record<string, string> } {
   const parsed = parseStructure(type, input);
   if (!parsed.ok) throw structureError(parsed.issues, "The flow could not be saved.");
-  return assignIds(parsed.structure, collectIds(previous));
+  return assignIdsWithMap(parsed.structure, collectIds(previous));
 }
 
 /** The editor's content as the columns of the flow's working draft. */
@@ -71,14 +71,14 @@ const saveSelect = { id: true, type: true, structure: true, status: true, versio
 export const saveFlow = authedAction({ schema: saveFlowSchema, role: "engineer" }, async (input, user) => {
   const result = await db.$transaction(async (tx) => {
     const flow = await getEditableFlowOrThrow(tx, user, input.flowId, saveSelect);
-    const structure = prepareStructure(flow.type, input.structure, flow.structure as FlowStructure);
+    const { structure, idMap } = prepareStructure(flow.type, input.structure, flow.structure as FlowStructure);
     const updated = await tx.flow.update({
       where: { id: flow.id, accountId: user.accountId },
       data: draftData(input, structure),
       select: { updatedAt: true },
     });
     await setFlowTags(tx, user.accountId, flow.id, input.tags);
-    return { structure, updatedAt: updated.updatedAt.toISOString(), issues: validateStructure(flow.type, structure) };
+    return { structure, idMap, updatedAt: updated.updatedAt.toISOString(), issues: validateStructure(flow.type, structure) };
   });
   revalidateFlow(input.flowId);
   return result;
@@ -88,7 +88,7 @@ export const saveFlow = authedAction({ schema: saveFlowSchema, role: "engineer" 
 export const publishFlow = authedAction({ schema: saveFlowSchema, role: "engineer" }, async (input, user) => {
   const result = await db.$transaction(async (tx) => {
     const flow = await getEditableFlowOrThrow(tx, user, input.flowId, saveSelect);
-    const structure = prepareStructure(flow.type, input.structure, flow.structure as FlowStructure);
+    const { structure, idMap } = prepareStructure(flow.type, input.structure, flow.structure as FlowStructure);
     const issues = validateStructure(flow.type, structure);
     if (issues.length) throw structureError(issues, "Fix these problems before publishing:");
     await tx.flow.update({
@@ -97,7 +97,7 @@ export const publishFlow = authedAction({ schema: saveFlowSchema, role: "enginee
     });
     await setFlowTags(tx, user.accountId, flow.id, input.tags);
     const updated = await publishCurrent(tx, flow.id, user.id);
-    return { structure, version: updated.version, updatedAt: updated.updatedAt.toISOString(), issues: [] as StructureIssue[] };
+    return { structure, idMap, version: updated.version, updatedAt: updated.updatedAt.toISOString(), issues: [] as StructureIssue[] };
   });
   revalidateFlow(input.flowId);
   return result;

@@ -18,6 +18,14 @@ export function collectIds(structure: FlowStructure): Set<string> {
 }
 
 export function assignIds<T extends FlowStructure>(structure: T, known: Set<string>, newId: () => string = randomUUID): T {
+  return assignIdsWithMap(structure, known, newId).structure;
+}
+
+/**
+ * assignIds, also returning which id each new one became (client id → server id), so an editor
+ * can rename its ids in place without dropping edits typed while the save was in flight.
+ */
+export function assignIdsWithMap<T extends FlowStructure>(structure: T, known: Set<string>, newId: () => string = randomUUID): { structure: T; idMap: Record<string, string> } {
   const map = new Map<string, string>();
   const idFor = (id: string) => {
     if (known.has(id)) return id;
@@ -25,6 +33,7 @@ export function assignIds<T extends FlowStructure>(structure: T, known: Set<stri
     if (!mapped) map.set(id, (mapped = newId()));
     return mapped;
   };
+  const idMap = () => Object.fromEntries(map);
   if ("steps" in structure) {
     const seen = new Set<string>();
     const steps = (structure as ProcedureStructure).steps.map((step) => {
@@ -33,7 +42,7 @@ export function assignIds<T extends FlowStructure>(structure: T, known: Set<stri
       seen.add(id);
       return { ...step, id };
     });
-    return { ...structure, steps } as T;
+    return { structure: { ...structure, steps } as T, idMap: idMap() };
   }
   const tree = structure as TreeStructure;
   // References to ids that are neither known nor present stay as they are (dangling, shown in the editor).
@@ -46,5 +55,6 @@ export function assignIds<T extends FlowStructure>(structure: T, known: Set<stri
     else if (node.type === "action") copy = { ...node, answers: node.answers.map((a) => ({ ...a, id: idFor(a.id), next: ref(a.next) })), next: ref(node.next) };
     nodes[idFor(id)] = copy;
   }
-  return { ...tree, rootId: present.has(tree.rootId) ? idFor(tree.rootId) : tree.rootId, nodes } as T;
+  const rootId = present.has(tree.rootId) ? idFor(tree.rootId) : tree.rootId;
+  return { structure: { ...tree, rootId, nodes } as T, idMap: idMap() };
 }
