@@ -71,7 +71,9 @@ describe("applyIdMap: a save's id map applied to the editor's current content", 
   });
 
   it("ignores ids that merely look like object keys", () => {
-    const sent: TreeStructure = { rootId: "constructor", nodes: { constructor: { type: "solution", title: "x", resolution: "", commands: [], outcome: "resolved" } } };
+    const nodes: TreeStructure["nodes"] = {};
+    nodes.constructor = { type: "solution", title: "x", resolution: "", commands: [], outcome: "resolved" };
+    const sent: TreeStructure = { rootId: "constructor", nodes };
     expect(applyIdMap(sent, { other: "uuid-1" })).toEqual(sent);
   });
 });
