@@ -21,9 +21,7 @@ import {
   validateStructure,
   type FlowStructure,
   type FlowType,
-  type ProcedureStructure,
   type StructureIssue,
-  type TreeStructure,
 } from "@/lib/flows/structure";
 import { applyIdMap } from "@/lib/flows/temp-id";
 import { variableWarnings, type VariableDefinition } from "@/lib/flows/variables";
@@ -45,7 +43,7 @@ export type EditableFlow = {
 /** Issues of the current editor content: shape problems first, then the publish rules. */
 function computeIssues(type: FlowType, structure: FlowStructure): StructureIssue[] {
   const parsed = parseStructure(type, structure);
-  return parsed.ok ? validateStructure(type, parsed.structure) : parsed.issues;
+  return parsed.ok ? validateStructure(parsed.typed) : parsed.issues;
 }
 
 function issuesFromFieldErrors(fieldErrors: Record<string, string[]>): StructureIssue[] {
@@ -217,10 +215,10 @@ export function FlowEditor({ flow, categories }: { flow: EditableFlow; categorie
           ))}
         </Tabs.List>
         <Tabs.Content value="structure" className="pt-4 focus:outline-none">
-          {flow.type === "troubleshooting" ? (
-            <TreeEditor value={structure as TreeStructure} onChange={change(setStructure)} issues={issues} />
+          {"nodes" in structure ? (
+            <TreeEditor value={structure} onChange={change(setStructure)} issues={issues} />
           ) : (
-            <ProcedureEditor value={structure as ProcedureStructure} onChange={change(setStructure)} issues={issues} flowVisibility={meta.visibility} />
+            <ProcedureEditor value={structure} onChange={change(setStructure)} issues={issues} flowVisibility={meta.visibility} />
           )}
         </Tabs.Content>
         <Tabs.Content value="details" className="pt-4 focus:outline-none">

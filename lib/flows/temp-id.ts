@@ -1,7 +1,7 @@
 // Temporary ids for nodes, answers and steps the server has not seen yet. The server replaces
 // them with UUIDs on save (lib/flows/ids.ts) and answers with the map it applied, which
 // applyIdMap applies to the editor's current content. Runs in the browser and on the server.
-import type { FlowStructure, TreeNode } from "./structure";
+import type { FlowStructure, ProcedureStructure, TreeNode, TreeStructure } from "./structure";
 
 /** A `tmp-` prefixed v4 UUID. */
 export function tempId(): string {
@@ -20,7 +20,10 @@ export function tempId(): string {
  * editor applies a save's map to what the user has now, which may hold edits made during the
  * save; ids not in the map (added since) stay temporary until the next save.
  */
-export function applyIdMap<T extends FlowStructure>(structure: T, idMap: Readonly<Record<string, string>>): T {
+export function applyIdMap(structure: TreeStructure, idMap: Readonly<Record<string, string>>): TreeStructure;
+export function applyIdMap(structure: ProcedureStructure, idMap: Readonly<Record<string, string>>): ProcedureStructure;
+export function applyIdMap(structure: FlowStructure, idMap: Readonly<Record<string, string>>): FlowStructure;
+export function applyIdMap(structure: FlowStructure, idMap: Readonly<Record<string, string>>): FlowStructure {
   if (Object.keys(idMap).length === 0) return structure;
   const to = (id: string) => (Object.hasOwn(idMap, id) ? idMap[id] : id);
   const ref = (id: string | null) => (id === null ? null : to(id));

@@ -9,6 +9,8 @@ import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { readStructure, type FlowType } from "@/lib/flows/structure";
+import { readVariables } from "@/lib/flows/variables";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
@@ -52,6 +54,11 @@ export const sessionRunSelect = {
   flowVersion: { select: { id: true, version: true, structure: true, variables: true } },
 } as const satisfies Prisma.SessionSelect;
 
+/** The session with its flow version's structure and variable definitions parsed (typed on the flow type). */
+function withFlow<S extends { flowType: FlowType; flowVersion: { structure: unknown; variables: unknown } }>(session: S) {
+  return { ...session, flow: readStructure(session.flowType, session.flowVersion.structure), definitions: readVariables(session.flowVersion.variables) };
+}
+
 /**
  * Loads a session the user may change, locking its row inside `tx` so concurrent writes to one
  * session run one after another. Invisible → not found; visible but not theirs → forbidden.
@@ -74,11 +81,11 @@ export async function getChangeableSessionOrThrow(
   if (session.status === "prepared" && !options.allowPrepared) {
     throw new AppError("conflict", "Start this prepared session before working on it.");
   }
-  return session;
+  return withFlow(session);
 }
 
 export async function getVisibleSessionOrThrow(user: Viewer, sessionId: string) {
   const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: sessionRunSelect });
   if (!session) throw notFound("Session");
-  return session;
+  return withFlow(session);
 }

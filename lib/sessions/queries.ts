@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { FLOW_TYPES, type FlowStructure, type FlowType } from "@/lib/flows/structure";
+import { FLOW_TYPES, readStructure, type FlowStructure, type FlowType } from "@/lib/flows/structure";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { VariableDefinition } from "@/lib/flows/variables";
+import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
 import { canChangeSession, canEditSessionNotes, canStartPreparedSession, preparedForUserWhere, runningByUserWhere, visibleSessionsWhere } from "./access";
 import type { CustomStep, PathEvent, StepStates } from "./runtime";
 import { OUTCOMES } from "./session.validation";
@@ -82,8 +82,8 @@ export async function getSessionView(user: Viewer, sessionId: string): Promise<S
     startedAt: session.startedAt?.toISOString() ?? null,
     completedAt: session.completedAt?.toISOString() ?? null,
     currentNodeId: session.currentNodeId,
-    structure: session.flowVersion.structure as FlowStructure,
-    variableDefinitions: session.flowVersion.variables as VariableDefinition[],
+    structure: readStructure(session.flowType, session.flowVersion.structure).structure,
+    variableDefinitions: readVariables(session.flowVersion.variables),
     variables: session.variables as VariableValues,
     path: session.path as PathEvent[],
     stepStates: session.stepStates as StepStates,

@@ -2,7 +2,7 @@
 // engineer's custom steps merged in, and progress. Used by the server actions, the runner UI,
 // the ticket formatter and the batch hub.
 import { z } from "zod";
-import { commandSchema, type Command, type ProcedureItem, type ProcedureStructure, type TreeStructure } from "@/lib/flows/structure";
+import { commandSchema, type Command, type ProcedureStructure, type TreeStructure } from "@/lib/flows/structure";
 
 // ---------- troubleshooting ----------
 export type PathEvent =
@@ -96,7 +96,7 @@ export function runtimeSteps(procedure: ProcedureStructure, customSteps: CustomS
   };
   pushCustom(null);
   const end = procedure.steps.find((s) => s.type === "procedure_end");
-  for (const item of procedure.steps as ProcedureItem[]) {
+  for (const item of procedure.steps) {
     if (item.type === "procedure_end") continue;
     if (item.type === "section_header") {
       section = item.title;

@@ -71,9 +71,9 @@ describe("applyIdMap: a save's id map applied to the editor's current content", 
   });
 
   it("ignores ids that merely look like object keys", () => {
-    const nodes: TreeStructure["nodes"] = {};
-    nodes.constructor = { type: "solution", title: "x", resolution: "", commands: [], outcome: "resolved" };
-    const sent: TreeStructure = { rootId: "constructor", nodes };
+    // A computed key: written literally, TypeScript takes `constructor` for Object's own property.
+    const id: string = "constructor";
+    const sent: TreeStructure = { rootId: id, nodes: { [id]: { type: "solution", title: "x", resolution: "", commands: [], outcome: "resolved" } } };
     expect(applyIdMap(sent, { other: "uuid-1" })).toEqual(sent);
   });
 });
