@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // Server modules import "server-only"; outside Next's server bundles it would throw.
+  "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only.ts"),
+};
 // The bench project exists only when asked for (`npm run bench` = `vitest run --project bench`),
 // so a plain `vitest run` (npm test) does not spend minutes on benchmarks.
 const benchRequested = /--project[= ]bench\b/.test(process.argv.join(" "));

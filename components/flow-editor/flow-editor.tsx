@@ -21,10 +21,9 @@ import {
   validateStructure,
   type FlowStructure,
   type FlowType,
-  type ProcedureStructure,
   type StructureIssue,
-  type TreeStructure,
 } from "@/lib/flows/structure";
+import { applyIdMap } from "@/lib/flows/temp-id";
 import { variableWarnings, type VariableDefinition } from "@/lib/flows/variables";
 import { ProcedureEditor } from "./procedure-editor";
 import { TreeEditor } from "./tree-editor";
@@ -44,7 +43,7 @@ export type EditableFlow = {
 /** Issues of the current editor content: shape problems first, then the publish rules. */
 function computeIssues(type: FlowType, structure: FlowStructure): StructureIssue[] {
   const parsed = parseStructure(type, structure);
-  return parsed.ok ? validateStructure(type, parsed.structure) : parsed.issues;
+  return parsed.ok ? validateStructure(parsed.typed) : parsed.issues;
 }
 
 function issuesFromFieldErrors(fieldErrors: Record<string, string[]>): StructureIssue[] {
@@ -78,28 +77,40 @@ export function FlowEditor({ flow, categories }: { flow: EditableFlow; categorie
   }, [flow.type, deferredStructure, serverIssues]);
   const warnings = useMemo(() => variableWarnings(deferredStructure, variables, [meta.name, meta.description]), [deferredStructure, variables, meta.name, meta.description]);
 
+  // Counts edits, so a save that returns knows whether the user changed anything meanwhile.
+  const revision = useRef(0);
   const change = <T,>(setter: (value: T) => void) => (value: T) => {
     setter(value);
+    revision.current++;
     setDirty(true);
   };
 
+  // The content being sent, and the edit count it was taken at.
   const payload = useCallback(
-    () => ({ flowId: flow.id, ...meta, variables, structure }),
+    () => ({ sentAt: revision.current, input: { flowId: flow.id, ...meta, variables, structure } }),
     [flow.id, meta, variables, structure],
   );
 
-  const onSaved = useCallback((result: { structure: FlowStructure }) => {
-    setStructure(result.structure);
-    setDirty(false);
+  // Nothing typed since the save started: take the server's copy (new ids, normalised text).
+  // Otherwise keep what is on screen and only rename the ids the server assigned, so edits made
+  // while the save was in flight survive it and stay "unsaved".
+  const onSaved = useCallback((sentAt: number, result: { structure: FlowStructure; idMap: Record<string, string> }) => {
+    if (revision.current === sentAt) {
+      setStructure(result.structure);
+      setDirty(false);
+    } else {
+      setStructure((current) => applyIdMap(current, result.idMap));
+    }
   }, []);
 
   const saveDraft = useCallback(async () => {
     if (busyRef.current) return;
     busyRef.current = true;
-    const result = await save.run(payload()).finally(() => (busyRef.current = false));
+    const { sentAt, input } = payload();
+    const result = await save.run(input).finally(() => (busyRef.current = false));
     if (!result) return;
     if (result.ok) {
-      onSaved(result.data);
+      onSaved(sentAt, result.data);
       setServerIssues(result.data.issues);
       toast({ title: "Draft saved", description: result.data.issues.length ? `${result.data.issues.length} problem(s) to fix before publishing.` : "Ready to publish.", tone: "success" });
     } else {
@@ -111,10 +122,11 @@ export function FlowEditor({ flow, categories }: { flow: EditableFlow; categorie
   const publishNow = useCallback(async () => {
     if (busyRef.current) return;
     busyRef.current = true;
-    const result = await publish.run(payload()).finally(() => (busyRef.current = false));
+    const { sentAt, input } = payload();
+    const result = await publish.run(input).finally(() => (busyRef.current = false));
     if (!result) return;
     if (result.ok) {
-      onSaved(result.data);
+      onSaved(sentAt, result.data);
       setServerIssues([]);
       setStatus("published");
       setVersion(result.data.version);
@@ -203,10 +215,10 @@ export function FlowEditor({ flow, categories }: { flow: EditableFlow; categorie
           ))}
         </Tabs.List>
         <Tabs.Content value="structure" className="pt-4 focus:outline-none">
-          {flow.type === "troubleshooting" ? (
-            <TreeEditor value={structure as TreeStructure} onChange={change(setStructure)} issues={issues} />
+          {"nodes" in structure ? (
+            <TreeEditor value={structure} onChange={change(setStructure)} issues={issues} />
           ) : (
-            <ProcedureEditor value={structure as ProcedureStructure} onChange={change(setStructure)} issues={issues} flowVisibility={meta.visibility} />
+            <ProcedureEditor value={structure} onChange={change(setStructure)} issues={issues} flowVisibility={meta.visibility} />
           )}
         </Tabs.Content>
         <Tabs.Content value="details" className="pt-4 focus:outline-none">

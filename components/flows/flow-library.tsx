@@ -17,7 +17,7 @@ import { useDebounced } from "@/components/ui/use-debounced";
 import { cn } from "@/lib/cn";
 import type { LibrarySearch } from "@/lib/flows/flow.validation";
 import type { FlowCard, FlowSearchResult } from "@/lib/flows/queries";
-import { FLOW_TYPES, type FlowType, type Visibility } from "@/lib/flows/structure";
+import { FLOW_TYPES, type FlowType } from "@/lib/flows/structure";
 import { FLOW_TYPE_META, FlowTypeBadge, StatusBadge, VisibilityLabel } from "./flow-meta";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
 
@@ -222,7 +222,7 @@ function FlowGridCard({ flow }: { flow: FlowCard }) {
         <div className="mt-2 flex flex-wrap gap-1"><ForkBadge flow={flow} />{flow.tags.slice(0, 4).map((t) => <Badge key={t}>#{t}</Badge>)}</div>
         <div className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 pt-3 text-xs text-fg-muted">
           {flow.category && <span>{flow.category}</span>}
-          <VisibilityLabel visibility={flow.visibility as Visibility} />
+          <VisibilityLabel visibility={flow.visibility} />
           <span>{flow.usageCount} runs</span>
           <span>updated {formatDistanceToNow(new Date(flow.updatedAt), { addSuffix: true })}</span>
         </div>
@@ -246,7 +246,7 @@ function FlowListRow({ flow }: { flow: FlowCard }) {
       </div>
       <div className="flex items-center gap-3 text-xs text-fg-muted">
         {flow.category && <span>{flow.category}</span>}
-        <VisibilityLabel visibility={flow.visibility as Visibility} />
+        <VisibilityLabel visibility={flow.visibility} />
         <span>{flow.usageCount} runs</span>
       </div>
     </li>

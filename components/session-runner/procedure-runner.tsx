@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
-import type { ContentType, ProcedureStructure } from "@/lib/flows/structure";
+import { asProcedure, type ContentType } from "@/lib/flows/structure";
 import { procedureProgress, runtimeSteps, type CustomStep, type RuntimeStep, type StepState, type StepStatus } from "@/lib/sessions/runtime";
 import { selectStep, setStepState } from "@/lib/sessions/sessions.actions";
 import { resolveText } from "@/lib/sessions/variables";
@@ -36,7 +36,7 @@ export function ProcedureRunner() {
   const { session, readOnly, enqueue, values, gen, currentGen, openComplete } = useRunner();
   const router = useRouter();
   const toast = useToast();
-  const structure = session.structure as ProcedureStructure;
+  const structure = asProcedure(session.structure);
 
   // Custom steps added here and not yet in the server view; step states changed here.
   const [addedSteps, setAddedSteps] = useState<CustomStep[]>([]);

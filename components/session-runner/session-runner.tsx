@@ -5,7 +5,7 @@ import { Keyboard, Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { useToast } from "@/components/ui/toast";
-import { isProcedureType, type ProcedureStructure, type TreeNode, type TreeStructure } from "@/lib/flows/structure";
+import { asProcedure, asTree, isProcedureType, type TreeNode } from "@/lib/flows/structure";
 import { scanReferences } from "@/lib/flows/variables";
 import type { SessionView } from "@/lib/sessions/queries";
 import { procedureProgress, runtimeSteps, trail } from "@/lib/sessions/runtime";
@@ -54,10 +54,10 @@ export function SessionRunner({ session, contextStrip }: { session: SessionView;
 /** The outcome the header's Complete button preselects (from the server's view of the run). */
 function currentSuggestion(session: SessionView): string | null {
   if (isProcedureType(session.flowType)) {
-    const progress = procedureProgress(runtimeSteps(session.structure as ProcedureStructure, session.customSteps), session.stepStates);
+    const progress = procedureProgress(runtimeSteps(asProcedure(session.structure), session.customSteps), session.stepStates);
     return suggestedOutcome({ kind: "procedure", ...progress });
   }
-  const tree = session.structure as TreeStructure;
+  const tree = asTree(session.structure);
   const ids = trail(tree.rootId, session.path);
   const node: TreeNode | undefined = tree.nodes[ids[ids.length - 1]];
   return node && (node.type === "solution" || node.type === "escalation") ? node.outcome : null;

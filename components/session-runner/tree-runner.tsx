@@ -6,7 +6,7 @@ import { NodeTypeChip } from "@/components/flow-editor/tree/node-type";
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import type { Command, TreeNode, TreeStructure } from "@/lib/flows/structure";
+import { asTree, type Command, type TreeNode } from "@/lib/flows/structure";
 import { trail, trailAnswers, type PathEvent } from "@/lib/sessions/runtime";
 import { resolveText } from "@/lib/sessions/variables";
 import { answerNode, goBack } from "@/lib/sessions/sessions.actions";
@@ -34,7 +34,7 @@ function choicesOf(node: TreeNode): { kind: "answers"; answers: { id: string | n
 export function TreeRunner() {
   const { session, readOnly, enqueue, values, openComplete } = useRunner();
   const toast = useToast();
-  const tree = session.structure as TreeStructure;
+  const tree = asTree(session.structure);
   const [overlay, setOverlay] = useState<PathOverlay>(emptyPathOverlay);
   // Bumped when a write is refused: the ones queued behind it built on it and are dropped.
   const epoch = useRef(0);

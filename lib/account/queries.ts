@@ -1,4 +1,6 @@
-// Reads for the settings pages, always scoped to the signed-in user's account.
+// Reads for the settings pages and the dashboard, always scoped to the signed-in user's account.
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 
 export function listMembers(accountId: string) {
@@ -40,4 +42,22 @@ export async function listInvites(accountId: string) {
   });
   const now = new Date();
   return invites.map((invite) => ({ ...invite, status: inviteStatus(invite, now) }));
+}
+
+/** The name of the user's own team, if they have one. */
+export async function ownTeamName(user: Pick<CurrentUser, "accountId" | "teamId">): Promise<string | null> {
+  if (!user.teamId) return null;
+  const team = await db.team.findFirst({ where: { id: user.teamId, accountId: user.accountId }, select: { name: true } });
+  return team?.name ?? null;
+}
+
+/** The dashboard's "Get started" counts for the user's account. */
+export async function accountSetupCounts(user: Pick<CurrentUser, "id" | "accountId">) {
+  const [members, teams, activeInvites, flows] = await Promise.all([
+    db.user.count({ where: { accountId: user.accountId, isServiceAccount: false } }),
+    db.team.count({ where: { accountId: user.accountId } }),
+    db.invite.count({ where: { accountId: user.accountId, revokedAt: null, expiresAt: { gt: new Date() } } }),
+    db.flow.count({ where: { accountId: user.accountId } }),
+  ]);
+  return { members, teams, activeInvites, flows };
 }

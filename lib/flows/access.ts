@@ -3,28 +3,59 @@
 // - private: the author only; team: the flow's team (and account admins); account/public: the account.
 // - l1 never edits; engineers edit their own flows and their team's; admins every non-private
 //   flow of their account (and their own private ones).
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
-export function visibleFlowsWhere(user: Viewer): Prisma.FlowWhereInput {
-  const own: Prisma.FlowWhereInput[] = [
-    { visibility: { in: ["account", "public"] } },
-    { authorId: user.id },
-  ];
-  if (isAdmin(user.role)) own.push({ visibility: "team" });
-  else if (user.teamId) own.push({ visibility: "team", teamId: user.teamId });
+/**
+ * The flow visibility rule, written once. visibleFlowsWhere (Prisma) and visibleFlowsSql (raw
+ * SQL, for queries that join flows) are both rendered from it, and a test checks they agree.
+ */
+function flowVisibilityRule(user: Viewer) {
   return {
-    OR: [
-      { accountId: user.accountId, OR: own },
-      { visibility: "public", status: "published", isActive: true },
-    ],
+    accountId: user.accountId,
+    /** Inside the viewer's account: these visibilities, the viewer's own flows, and team flows. */
+    accountWide: ["account", "public"] as const,
+    authorId: user.id,
+    /** "every": all team flows of the account (admins); a team id: that team's; null: none. */
+    team: isAdmin(user.role) ? ("every" as const) : user.teamId,
+    /** Other accounts' flows: only these. */
+    elsewhere: { visibility: "public", status: "published", isActive: true } as const,
   };
 }
+
+export function visibleFlowsWhere(user: Viewer): Prisma.FlowWhereInput {
+  const rule = flowVisibilityRule(user);
+  const own: Prisma.FlowWhereInput[] = [{ visibility: { in: [...rule.accountWide] } }, { authorId: rule.authorId }];
+  if (rule.team === "every") own.push({ visibility: "team" });
+  else if (rule.team) own.push({ visibility: "team", teamId: rule.team });
+  return { OR: [{ accountId: rule.accountId, OR: own }, rule.elsewhere] };
+}
+
+/** The same rule as visibleFlowsWhere, as a SQL condition on the flow row aliased `alias`. */
+export function visibleFlowsSql(user: Viewer, alias: string): Prisma.Sql {
+  const rule = flowVisibilityRule(user);
+  const f = (column: string) => Prisma.raw(`${quoteIdent(alias)}.${quoteIdent(column)}`);
+  const team =
+    rule.team === "every" ? Prisma.sql` OR ${f("visibility")} = 'team'`
+    : rule.team ? Prisma.sql` OR (${f("visibility")} = 'team' AND ${f("teamId")} = ${rule.team}::uuid)`
+    : Prisma.empty;
+  const accountWide = Prisma.join(rule.accountWide.map((v) => Prisma.sql`${v}::"Visibility"`));
+  return Prisma.sql`(
+    (${f("accountId")} = ${rule.accountId}::uuid AND (${f("visibility")} IN (${accountWide}) OR ${f("authorId")} = ${rule.authorId}::uuid${team}))
+    OR (${f("visibility")} = ${rule.elsewhere.visibility}::"Visibility" AND ${f("status")} = ${rule.elsewhere.status}::"FlowStatus" AND ${f("isActive")} = ${rule.elsewhere.isActive})
+  )`;
+}
+
+const quoteIdent = (name: string) => {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Not an SQL identifier: ${name}`);
+  return `"${name}"`;
+};
 
 export function editableFlowsWhere(user: Viewer): Prisma.FlowWhereInput {
   if (user.role === "l1") return { id: { in: [] } };

@@ -20,9 +20,10 @@ import {
   setActiveSchema,
 } from "./flow.validation";
 import { insertFlow, publishCurrent, setFlowTags } from "./flow-writes";
-import { assignIds, collectIds } from "./ids";
+import { assignIds, assignTypedIds, collectIds } from "./ids";
 import { parseImport } from "./portable";
-import { emptyStructure, parseStructure, validateStructure, type FlowStructure, type FlowType, type StructureIssue } from "./structure";
+import { emptyStructure, parseStructure, readStructure, validateStructure, type FlowStructure, type FlowType, type StructureIssue } from "./structure";
+import { readVariables } from "./variables";
 import { onFlowPublished, onFlowWithdrawn } from "./lifecycle";
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -47,11 +48,14 @@ export const createFlow = authedAction({ schema: createFlowSchema, role: "engine
   return { id: flow.id };
 });
 
-/** Parses the editor's structure and gives new nodes server-assigned UUIDs. */
-function prepareStructure(type: FlowType, input: unknown, previous: FlowStructure): FlowStructure {
+/**
+ * Parses the editor's structure and gives new nodes server-assigned UUIDs; ids the stored draft
+ * already had stay. idMap: which client id became which.
+ */
+function prepareStructure(type: FlowType, input: unknown, stored: unknown) {
   const parsed = parseStructure(type, input);
   if (!parsed.ok) throw structureError(parsed.issues, "The flow could not be saved.");
-  return assignIds(parsed.structure, collectIds(previous));
+  return assignTypedIds(parsed.typed, collectIds(readStructure(type, stored).structure));
 }
 
 /** The editor's content as the columns of the flow's working draft. */
@@ -71,14 +75,14 @@ const saveSelect = { id: true, type: true, structure: true, status: true, versio
 export const saveFlow = authedAction({ schema: saveFlowSchema, role: "engineer" }, async (input, user) => {
   const result = await db.$transaction(async (tx) => {
     const flow = await getEditableFlowOrThrow(tx, user, input.flowId, saveSelect);
-    const structure = prepareStructure(flow.type, input.structure, flow.structure as FlowStructure);
+    const { typed, idMap } = prepareStructure(flow.type, input.structure, flow.structure);
     const updated = await tx.flow.update({
       where: { id: flow.id, accountId: user.accountId },
-      data: draftData(input, structure),
+      data: draftData(input, typed.structure),
       select: { updatedAt: true },
     });
     await setFlowTags(tx, user.accountId, flow.id, input.tags);
-    return { structure, updatedAt: updated.updatedAt.toISOString(), issues: validateStructure(flow.type, structure) };
+    return { structure: typed.structure, idMap, updatedAt: updated.updatedAt.toISOString(), issues: validateStructure(typed) };
   });
   revalidateFlow(input.flowId);
   return result;
@@ -88,16 +92,17 @@ export const saveFlow = authedAction({ schema: saveFlowSchema, role: "engineer" 
 export const publishFlow = authedAction({ schema: saveFlowSchema, role: "engineer" }, async (input, user) => {
   const result = await db.$transaction(async (tx) => {
     const flow = await getEditableFlowOrThrow(tx, user, input.flowId, saveSelect);
-    const structure = prepareStructure(flow.type, input.structure, flow.structure as FlowStructure);
-    const issues = validateStructure(flow.type, structure);
+    const { typed, idMap } = prepareStructure(flow.type, input.structure, flow.structure);
+    const issues = validateStructure(typed);
     if (issues.length) throw structureError(issues, "Fix these problems before publishing:");
+    const structure = typed.structure;
     await tx.flow.update({
       where: { id: flow.id, accountId: user.accountId },
       data: draftData(input, structure),
     });
     await setFlowTags(tx, user.accountId, flow.id, input.tags);
     const updated = await publishCurrent(tx, flow.id, user.id);
-    return { structure, version: updated.version, updatedAt: updated.updatedAt.toISOString(), issues: [] as StructureIssue[] };
+    return { structure, idMap, version: updated.version, updatedAt: updated.updatedAt.toISOString(), issues: [] as StructureIssue[] };
   });
   revalidateFlow(input.flowId);
   return result;
@@ -174,7 +179,7 @@ export const forkFlow = authedAction({ schema: forkFlowSchema, role: "engineer" 
       category: source.category,
       tags: source.tags.map((t) => t.tag.name),
       visibility: source.visibility === "private" ? "private" : "team",
-      variables: source.variables as never,
+      variables: readVariables(source.variables),
       structure: assignIds(structure.structure, new Set()),
       forkedFromId: source.id,
       forkReason: reason || null,

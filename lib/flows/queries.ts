@@ -1,13 +1,14 @@
 // Reads behind the flow library and flow pages. Every query is built on visibleFlowsWhere,
 // so tenancy is decided inside the SQL.
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { canEditFlow, visibleFlowsWhere } from "./access";
 import type { LibrarySearch } from "./flow.validation";
-import { FLOW_TYPES, type FlowStructure, type FlowType, structureSize } from "./structure";
-import type { VariableDefinition } from "./variables";
+import { FLOW_TYPES, readStructure, type FlowType, structureSize, type Visibility } from "./structure";
+import { readVariables } from "./variables";
 
 export const PAGE_SIZE = 24;
 
@@ -58,7 +59,7 @@ export const flowCardSelect = {
 
 export type FlowCard = {
   id: string; name: string; description: string; type: FlowType; category: string | null;
-  status: "draft" | "published"; visibility: string; isActive: boolean; isDefault: boolean;
+  status: "draft" | "published"; visibility: Visibility; isActive: boolean; isDefault: boolean;
   usageCount: number; version: number; updatedAt: string; authorName: string | null;
   forkedFrom: { id: string; name: string } | null; tags: string[]; mine: boolean; editable: boolean;
 };
@@ -129,18 +130,18 @@ export async function getFlowDetail(user: Viewer, flowId: string) {
   const origin = flow.forkedFromId
     ? await db.flow.findFirst({ where: { AND: [{ id: flow.forkedFromId }, visibleFlowsWhere(user)] }, select: { id: true, name: true } })
     : null;
-  const structure = flow.structure as FlowStructure;
+  const { structure } = readStructure(flow.type, flow.structure);
   return {
     ...toCard(user, flow),
     forkedFrom: origin,
     forkReason: flow.forkReason,
     structure,
     size: structureSize(structure),
-    variables: flow.variables as VariableDefinition[],
+    variables: readVariables(flow.variables),
     createdAt: flow.createdAt.toISOString(),
     publishedAt: flow.publishedAt?.toISOString() ?? null,
     forkCount: flow._count.forks,
-    publishedVariables: (flow.versions[0]?.variables ?? []) as VariableDefinition[],
+    publishedVariables: readVariables(flow.versions[0]?.variables ?? []),
     versions: flow.versions.map((v) => ({ version: v.version, name: v.name, publishedAt: v.publishedAt.toISOString(), publishedBy: v.publishedBy?.name ?? null })),
   };
 }
@@ -153,5 +154,5 @@ export async function getFlowVersion(user: Viewer, flowId: string, version: numb
     select: { version: true, type: true, name: true, description: true, structure: true, variables: true, publishedAt: true },
   });
   if (!snapshot) throw notFound("Version");
-  return snapshot;
+  return { ...snapshot, structure: readStructure(snapshot.type, snapshot.structure).structure, variables: readVariables(snapshot.variables) };
 }

@@ -146,8 +146,19 @@ export const procedureStructureSchema = z.object({
 export type ProcedureStructure = z.infer<typeof procedureStructureSchema>;
 
 export type FlowStructure = TreeStructure | ProcedureStructure;
+export type ProcedureFlowType = Exclude<FlowType, "troubleshooting">;
 
-export const isProcedureType = (type: FlowType) => type === "procedural" || type === "maintenance";
+export const isProcedureType = (type: FlowType): type is ProcedureFlowType => type === "procedural" || type === "maintenance";
+
+/**
+ * A structure together with its flow type, under the key `K` ("type" on flows and versions,
+ * "flowType" on sessions). Narrow on the type and the structure follows: a troubleshooting flow
+ * has a tree, the others a procedure. Made where the JSON enters (readStructure), so the rest
+ * of the code never casts.
+ */
+export type TypedStructure<K extends string = "type"> =
+  | ({ [P in K]: "troubleshooting" } & { structure: TreeStructure })
+  | ({ [P in K]: ProcedureFlowType } & { structure: ProcedureStructure });
 
 export function emptyStructure(type: FlowType): FlowStructure {
   return isProcedureType(type) ? { steps: [] } : { rootId: "", nodes: {} };
@@ -156,37 +167,61 @@ export function emptyStructure(type: FlowType): FlowStructure {
 // ---------- validation ----------
 export type StructureIssue = { path: string; nodeId?: string; message: string };
 
+/** The tree of a troubleshooting flow's structure (narrowed by its shape); a procedure here is a bug. */
+export function asTree(structure: FlowStructure): TreeStructure {
+  if (!("nodes" in structure)) throw new Error("Expected a decision tree, got a procedure.");
+  return structure;
+}
+
+/** The steps of a procedure or maintenance flow's structure; a tree here is a bug. */
+export function asProcedure(structure: FlowStructure): ProcedureStructure {
+  if (!("steps" in structure)) throw new Error("Expected a procedure, got a decision tree.");
+  return structure;
+}
+
 /** Parses and normalises a structure; shape errors come back with the path of the offending value. */
-export function parseStructure(
-  type: FlowType,
-  input: unknown,
-): { ok: true; structure: FlowStructure } | { ok: false; issues: StructureIssue[] } {
+export function parseStructure(type: FlowType, input: unknown): { ok: true; typed: TypedStructure; structure: FlowStructure } | { ok: false; issues: StructureIssue[] } {
   const size = JSON.stringify(input ?? null).length;
   if (size > MAX_STRUCTURE_BYTES) {
     return { ok: false, issues: [{ path: "structure", message: `The flow is too large (${Math.round(size / 1000)} kB; the limit is ${MAX_STRUCTURE_BYTES / 1000} kB).` }] };
   }
-  const schema = isProcedureType(type) ? procedureStructureSchema : treeStructureSchema;
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.slice(0, 50).map((issue) => {
-        const path = issue.path.map(String);
-        // nodes.<id>.… or steps.<index>.…
-        const nodeIdFromPath = path[0] === "nodes" ? path[1] : undefined;
-        const stepIndex = path[0] === "steps" && path[1] !== undefined ? Number(path[1]) : undefined;
-        const stepId =
-          stepIndex !== undefined && Array.isArray((input as { steps?: unknown[] })?.steps)
-            ? ((input as { steps: { id?: string }[] }).steps[stepIndex]?.id ?? undefined)
-            : undefined;
-        return { path: ["structure", ...path].join("."), nodeId: nodeIdFromPath ?? stepId, message: issue.message };
-      }),
-    };
+  if (isProcedureType(type)) {
+    const parsed = procedureStructureSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, issues: shapeIssues(parsed.error, input) };
+    return { ok: true, typed: { type, structure: parsed.data }, structure: parsed.data };
   }
-  if (!isProcedureType(type) && Object.keys((parsed.data as TreeStructure).nodes).length > MAX_NODES) {
+  const parsed = treeStructureSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: shapeIssues(parsed.error, input) };
+  if (Object.keys(parsed.data.nodes).length > MAX_NODES) {
     return { ok: false, issues: [{ path: "structure.nodes", message: `A tree may have at most ${MAX_NODES} nodes.` }] };
   }
-  return { ok: true, structure: parsed.data as FlowStructure };
+  return { ok: true, typed: { type, structure: parsed.data }, structure: parsed.data };
+}
+
+function shapeIssues(error: z.ZodError, input: unknown): StructureIssue[] {
+  const steps = typeof input === "object" && input !== null && "steps" in input && Array.isArray(input.steps) ? input.steps : null;
+  return error.issues.slice(0, 50).map((issue) => {
+    const path = issue.path.map(String);
+    // nodes.<id>.… or steps.<index>.…
+    const nodeIdFromPath = path[0] === "nodes" ? path[1] : undefined;
+    const step = path[0] === "steps" && path[1] !== undefined ? steps?.[Number(path[1])] : undefined;
+    const stepId = typeof step === "object" && step !== null && "id" in step && typeof step.id === "string" ? step.id : undefined;
+    return { path: ["structure", ...path].join("."), nodeId: nodeIdFromPath ?? stepId, message: issue.message };
+  });
+}
+
+/**
+ * Reads a structure stored as JSON (a flow's draft, a version's snapshot) into its typed shape.
+ * It was parsed when it was written; a row that no longer parses is damaged, and fails here
+ * rather than somewhere inside a runner.
+ */
+export function readStructure(type: FlowType, json: unknown): TypedStructure {
+  const parsed = parseStructure(type, json);
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    throw new Error(`Stored ${type} structure does not parse (${parsed.issues.length} issue(s); first: ${first?.path}: ${first?.message})`);
+  }
+  return parsed.typed;
 }
 
 /** Publish rules for a decision tree. Every issue names the node it is about. */
@@ -272,8 +307,8 @@ export function validateProcedure(procedure: ProcedureStructure): StructureIssue
   return issues;
 }
 
-export function validateStructure(type: FlowType, structure: FlowStructure): StructureIssue[] {
-  return isProcedureType(type) ? validateProcedure(structure as ProcedureStructure) : validateTree(structure as TreeStructure);
+export function validateStructure(typed: TypedStructure): StructureIssue[] {
+  return typed.type === "troubleshooting" ? validateTree(typed.structure) : validateProcedure(typed.structure);
 }
 
 /** Number of nodes or steps, for lists and benchmarks. */

@@ -65,3 +65,13 @@ export function variableWarnings(structure: FlowStructure, variables: Pick<Varia
     unused: variables.map((v) => v.key).filter((key) => !used.includes(key)),
   };
 }
+
+/**
+ * Reads variable definitions stored as JSON (a flow, a version) into their typed shape; they
+ * were checked when written, so a row that no longer parses is damaged.
+ */
+export function readVariables(json: unknown): VariableDefinition[] {
+  const parsed = variablesSchema.safeParse(json ?? []);
+  if (!parsed.success) throw new Error(`Stored variable definitions do not parse: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}

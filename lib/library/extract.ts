@@ -1,7 +1,6 @@
 // Which steps of a published flow go into the step library, and how (SPEC §6, seeds 000/001).
 // Pure: the publish transaction writes what this returns.
-import type { FlowStructure, FlowType, ProcedureStructure, TreeStructure, Visibility, Command } from "@/lib/flows/structure";
-import { isProcedureType } from "@/lib/flows/structure";
+import type { Command, TypedStructure, Visibility } from "@/lib/flows/structure";
 
 export type LibraryCommand = { label: string; command: string; commandType: string };
 export type LibraryContent = { instructions: string; helpText: string; commands: LibraryCommand[]; groupLabel: string | null };
@@ -33,11 +32,11 @@ function entry(sourceNodeId: string, title: string, type: "action" | "solution",
   return { sourceNodeId, title: title.slice(0, 200), type, content, groupLabel: content.groupLabel, visibility, searchText: searchTextOf(title, content) };
 }
 
-export function extractLibrarySteps(flow: { type: FlowType; structure: FlowStructure; visibility: Visibility }): ExtractedStep[] {
-  if (isProcedureType(flow.type)) {
+export function extractLibrarySteps(flow: TypedStructure & { visibility: Visibility }): ExtractedStep[] {
+  if (flow.type !== "troubleshooting") {
     const out: ExtractedStep[] = [];
     let group: string | null = null;
-    for (const item of (flow.structure as ProcedureStructure).steps) {
+    for (const item of flow.structure.steps) {
       if (item.type === "section_header") group = item.title;
       if (item.type !== "procedure_step") continue;
       out.push(
@@ -53,7 +52,7 @@ export function extractLibrarySteps(flow: { type: FlowType; structure: FlowStruc
   }
   const out: ExtractedStep[] = [];
   const visibility = libraryVisibility(flow.visibility, null);
-  for (const [id, node] of Object.entries((flow.structure as TreeStructure).nodes)) {
+  for (const [id, node] of Object.entries(flow.structure.nodes)) {
     if (node.type === "action") {
       out.push(entry(id, node.title, "action", { instructions: node.instructions || node.title, helpText: "", commands: toLibraryCommands(node.commands), groupLabel: null }, visibility));
     } else if (node.type === "solution") {

@@ -4,11 +4,10 @@
 // the client sends: only the publish transaction writes them.
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
-import { isAdmin } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { visibleLibraryWhere, SYNCED_READ_ONLY } from "./access";
+import { canChangeLibraryStep, visibleLibraryWhere, SYNCED_READ_ONLY } from "./access";
 import { searchTextOf, type LibraryContent } from "./extract";
 import { createLibraryStepSchema, libraryStepRefSchema, saveToLibrarySchema, updateLibraryStepSchema, type LibraryStepFields } from "./library.validation";
 
@@ -34,7 +33,7 @@ async function ownManualStepOrThrow(user: Parameters<typeof visibleLibraryWhere>
   const step = await db.libraryStep.findFirst({ where: { AND: [{ id: stepId }, visibleLibraryWhere(user)] }, select: { id: true, accountId: true, authorId: true, sourceTreeId: true, sourceNodeId: true } });
   if (!step) throw notFound("Step");
   if (step.sourceNodeId !== null) throw new AppError("forbidden", SYNCED_READ_ONLY);
-  if (step.accountId !== user.accountId || (step.authorId !== user.id && !isAdmin(user.role))) throw forbidden("Only its author can change this step. Save it to your library to make your own copy.");
+  if (!canChangeLibraryStep(user, step)) throw forbidden("Only its author can change this step. Save it to your library to make your own copy.");
   return step;
 }
 

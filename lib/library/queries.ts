@@ -1,10 +1,11 @@
 // Library search: trigram-indexed substring match over title, instructions and commands,
 // ranked by word similarity; filters and visibility inside the same SQL statement.
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { isAdmin } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { visibleLibrarySql } from "./access";
+import { visibleFlowsSql } from "@/lib/flows/access";
+import { canChangeLibraryStep, visibleLibrarySql } from "./access";
 import type { LibraryContent } from "./extract";
 import type { LibrarySearch } from "./library.validation";
 
@@ -55,7 +56,7 @@ export async function searchLibrary(user: Viewer, search: LibrarySearch) {
     SELECT s."id", s."title", s."type"::text AS "type", s."content", s."groupLabel", s."visibility"::text AS "visibility",
            s."usageCount", s."helpfulCount", s."unhelpfulCount", s."tags", s."accountId", s."authorId",
            s."sourceTreeId", s."sourceNodeId", f."name" AS "flowName",
-           (f."id" IS NOT NULL AND (f."accountId" = ${user.accountId}::uuid OR (f."visibility" = 'public' AND f."status" = 'published'))) AS "flowVisible",
+           (f."id" IS NOT NULL AND ${visibleFlowsSql(user, "f")}) AS "flowVisible",
            u."name" AS "authorName", count(*) OVER () AS "total"
     FROM "LibraryStep" s
     LEFT JOIN "Flow" f ON f."id" = s."sourceTreeId"
@@ -70,7 +71,7 @@ export async function searchLibrary(user: Viewer, search: LibrarySearch) {
     sourceFlow: r.sourceTreeId && r.flowName && r.flowVisible ? { id: r.sourceTreeId, name: r.flowName } : null,
     authorName: r.authorName,
     mine: r.authorId === user.id,
-    editable: r.sourceNodeId === null && r.accountId === user.accountId && (r.authorId === user.id || isAdmin(user.role)),
+    editable: canChangeLibraryStep(user, r),
   }));
   const total = rows.length ? Number(rows[0].total) : search.page > 1 ? await countLibrary(where) : 0;
   return { items, total, page: search.page, pageSize: LIBRARY_PAGE_SIZE };
@@ -89,7 +90,7 @@ export async function libraryFilters(user: Viewer) {
     db.$queryRaw<{ groupLabel: string }[]>`SELECT DISTINCT s."groupLabel" FROM "LibraryStep" s WHERE ${visible} AND s."isActive" AND s."groupLabel" IS NOT NULL ORDER BY 1 LIMIT 200`,
     db.$queryRaw<{ id: string; name: string }[]>`
       SELECT DISTINCT f."id", f."name" FROM "LibraryStep" s JOIN "Flow" f ON f."id" = s."sourceTreeId"
-      WHERE ${visible} AND s."isActive" AND (f."accountId" = ${user.accountId}::uuid OR (f."visibility" = 'public' AND f."status" = 'published'))
+      WHERE ${visible} AND s."isActive" AND ${visibleFlowsSql(user, "f")}
       ORDER BY f."name" LIMIT 200`,
   ]);
   return { groups: groups.map((g) => g.groupLabel), flows };

@@ -2,7 +2,7 @@
 // one INSERT … ON CONFLICT DO UPDATE for every step, one UPDATE deactivating removed steps.
 // Usage counts and ratings live on the rows and survive; ids stay stable.
 import type { Tx } from "@/lib/db/client";
-import type { FlowStructure, FlowType, Visibility } from "@/lib/flows/structure";
+import { readStructure } from "@/lib/flows/structure";
 import { extractLibrarySteps } from "./extract";
 
 export async function syncFlowToLibrary(tx: Tx, flowId: string, fallbackAuthorId: string | null): Promise<number> {
@@ -10,7 +10,7 @@ export async function syncFlowToLibrary(tx: Tx, flowId: string, fallbackAuthorId
     where: { id: flowId },
     select: { accountId: true, teamId: true, authorId: true, type: true, visibility: true, structure: true },
   });
-  const steps = extractLibrarySteps({ type: flow.type as FlowType, structure: flow.structure as FlowStructure, visibility: flow.visibility as Visibility });
+  const steps = extractLibrarySteps({ ...readStructure(flow.type, flow.structure), visibility: flow.visibility });
   const authorId = flow.authorId ?? fallbackAuthorId;
   const rows = JSON.stringify(
     steps.map((s) => ({

@@ -1,12 +1,16 @@
 // Who may see and change a session: the one place that knows session tenancy rules.
 // See: owner, assignee, their team, account admins. Change: owner, assignee, account admins.
-// An unassigned prepared session may be started by anyone of its team.
+// A prepared session is started by its assignee or an admin; an unassigned one by anyone who
+// sees it. After completion only the owner or an admin edits the notes.
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { readStructure, type FlowType } from "@/lib/flows/structure";
+import { readVariables } from "@/lib/flows/variables";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
@@ -21,12 +25,39 @@ export function canChangeSession(user: Viewer, session: { accountId: string; own
   return session.accountId === user.accountId && (isAdmin(user.role) || session.ownerId === user.id || session.assigneeId === user.id);
 }
 
+/** Whether the user may start this prepared session (which makes them its runner). */
+export function canStartPreparedSession(user: Viewer, session: { assigneeId: string | null }) {
+  return session.assigneeId === null || session.assigneeId === user.id || isAdmin(user.role);
+}
+
+/** Whether the user may edit a completed session's notes: whoever ran it, or an admin. */
+export function canEditSessionNotes(user: Viewer, session: { accountId: string; ownerId: string | null }) {
+  return session.accountId === user.accountId && (session.ownerId === user.id || isAdmin(user.role));
+}
+
+/** Prepared sessions waiting for this user: assigned to them, or unassigned in their team. */
+export function preparedForUserWhere(user: Viewer): Prisma.SessionWhereInput {
+  const waiting: Prisma.SessionWhereInput[] = [{ assigneeId: user.id }];
+  if (user.teamId) waiting.push({ assigneeId: null, teamId: user.teamId });
+  return { accountId: user.accountId, status: "prepared", OR: waiting };
+}
+
+/** Sessions this user is running: theirs or assigned to them. */
+export function runningByUserWhere(user: Viewer): Prisma.SessionWhereInput {
+  return { accountId: user.accountId, status: "active", OR: [{ ownerId: user.id }, { assigneeId: user.id }] };
+}
+
 export const sessionRunSelect = {
   id: true, accountId: true, teamId: true, ownerId: true, assigneeId: true, preparedById: true, status: true,
   flowId: true, flowName: true, flowType: true, currentNodeId: true, path: true, stepStates: true, notes: true,
   customSteps: true, variables: true, startedAt: true, completedAt: true, outcome: true, outcomeNotes: true, nextSteps: true,
   flowVersion: { select: { id: true, version: true, structure: true, variables: true } },
 } as const satisfies Prisma.SessionSelect;
+
+/** The session with its flow version's structure and variable definitions parsed (typed on the flow type). */
+function withFlow<S extends { flowType: FlowType; flowVersion: { structure: unknown; variables: unknown } }>(session: S) {
+  return { ...session, flow: readStructure(session.flowType, session.flowVersion.structure), definitions: readVariables(session.flowVersion.variables) };
+}
 
 /**
  * Loads a session the user may change, locking its row inside `tx` so concurrent writes to one
@@ -50,11 +81,11 @@ export async function getChangeableSessionOrThrow(
   if (session.status === "prepared" && !options.allowPrepared) {
     throw new AppError("conflict", "Start this prepared session before working on it.");
   }
-  return session;
+  return withFlow(session);
 }
 
 export async function getVisibleSessionOrThrow(user: Viewer, sessionId: string) {
   const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: sessionRunSelect });
   if (!session) throw notFound("Session");
-  return session;
+  return withFlow(session);
 }

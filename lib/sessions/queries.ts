@@ -1,13 +1,13 @@
 // Reads behind the session pages, scoped by visibleSessionsWhere inside the SQL.
+import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { isAdmin } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { FLOW_TYPES, type FlowStructure, type FlowType } from "@/lib/flows/structure";
+import { FLOW_TYPES, readStructure, type FlowStructure, type FlowType } from "@/lib/flows/structure";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { VariableDefinition } from "@/lib/flows/variables";
-import { canChangeSession, visibleSessionsWhere } from "./access";
+import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
+import { canChangeSession, canEditSessionNotes, canStartPreparedSession, preparedForUserWhere, runningByUserWhere, visibleSessionsWhere } from "./access";
 import type { CustomStep, PathEvent, StepStates } from "./runtime";
 import { OUTCOMES } from "./session.validation";
 import type { VariableValues } from "./variables";
@@ -28,6 +28,8 @@ export type SessionView = {
   preparedBy: { id: string; name: string } | null;
   canChange: boolean;
   canEditNotes: boolean;
+  /** For a prepared session: whether this user may start it. */
+  canStart: boolean;
   createdAt: string;
   startedAt: string | null;
   completedAt: string | null;
@@ -74,13 +76,14 @@ export async function getSessionView(user: Viewer, sessionId: string): Promise<S
     assignee: session.assignee,
     preparedBy: session.preparedBy,
     canChange,
-    canEditNotes: session.ownerId === user.id || isAdmin(user.role),
+    canEditNotes: canEditSessionNotes(user, session),
+    canStart: session.status === "prepared" && canStartPreparedSession(user, session),
     createdAt: session.createdAt.toISOString(),
     startedAt: session.startedAt?.toISOString() ?? null,
     completedAt: session.completedAt?.toISOString() ?? null,
     currentNodeId: session.currentNodeId,
-    structure: session.flowVersion.structure as FlowStructure,
-    variableDefinitions: session.flowVersion.variables as VariableDefinition[],
+    structure: readStructure(session.flowType, session.flowVersion.structure).structure,
+    variableDefinitions: readVariables(session.flowVersion.variables),
     variables: session.variables as VariableValues,
     path: session.path as PathEvent[],
     stepStates: session.stepStates as StepStates,
@@ -190,13 +193,13 @@ export async function historyFacets(user: Viewer) {
 export async function dashboardSessions(user: Viewer) {
   const [prepared, active] = await Promise.all([
     db.session.findMany({
-      where: { accountId: user.accountId, status: "prepared", OR: [{ assigneeId: user.id }, ...(user.teamId ? [{ assigneeId: null, teamId: user.teamId }] : [])] },
+      where: preparedForUserWhere(user),
       select: { id: true, flowName: true, flowType: true, createdAt: true, assigneeId: true, preparedBy: { select: { name: true } }, variables: true },
       orderBy: { createdAt: "desc" },
       take: 10,
     }),
     db.session.findMany({
-      where: { accountId: user.accountId, status: "active", OR: [{ ownerId: user.id }, { assigneeId: user.id }] },
+      where: runningByUserWhere(user),
       select: { id: true, flowName: true, flowType: true, startedAt: true, updatedAt: true },
       orderBy: { updatedAt: "desc" },
       take: 10,

@@ -3,7 +3,7 @@
 // the ticket formatter and the batch hub.
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { commandSchema, type Command, type ProcedureItem, type ProcedureStructure, type TreeStructure } from "@/lib/flows/structure";
+import { commandSchema, type Command, type ProcedureStructure, type TreeStructure } from "@/lib/flows/structure";
 
 // ---------- troubleshooting ----------
 export type PathEvent =
@@ -97,7 +97,7 @@ export function runtimeSteps(procedure: ProcedureStructure, customSteps: CustomS
   };
   pushCustom(null);
   const end = procedure.steps.find((s) => s.type === "procedure_end");
-  for (const item of procedure.steps as ProcedureItem[]) {
+  for (const item of procedure.steps) {
     if (item.type === "procedure_end") continue;
     if (item.type === "section_header") {
       section = item.title;

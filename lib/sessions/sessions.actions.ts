@@ -8,11 +8,11 @@ import { authedAction } from "@/lib/action";
 import { db } from "@/lib/db/client";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import { getVisibleFlowOrThrow } from "@/lib/flows/access";
-import type { ProcedureStructure, TreeStructure } from "@/lib/flows/structure";
-import type { VariableDefinition } from "@/lib/flows/variables";
+import { readStructure, type TypedStructure } from "@/lib/flows/structure";
+import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
-import { getChangeableSessionOrThrow, visibleSessionsWhere } from "./access";
+import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, visibleSessionsWhere } from "./access";
 import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
 import {
   addCustomStepSchema,
@@ -45,7 +45,7 @@ async function latestVersion(user: Parameters<typeof getVisibleFlowOrThrow>[0], 
   if (flow.status !== "published" || !flow.isActive || !version) {
     throw new AppError("conflict", "This flow is not published, so it cannot be run yet.");
   }
-  return { flow, version };
+  return { flow, version, typed: readStructure(flow.type, version.structure), definitions: readVariables(version.variables) };
 }
 
 function checkValues(definitions: VariableDefinition[], values: VariableValues) {
@@ -63,21 +63,21 @@ function defaultsOf(definitions: VariableDefinition[]): VariableValues {
   return Object.fromEntries(definitions.filter((d) => d.default).map((d) => [d.key, d.default]));
 }
 
-function firstNodeId(type: string, structure: unknown): string | null {
-  if (type === "troubleshooting") return (structure as TreeStructure).rootId;
-  return runtimeSteps(structure as ProcedureStructure, []).find((s) => s.kind === "step")?.id ?? null;
+function firstNodeId(flow: TypedStructure): string | null {
+  if (flow.type === "troubleshooting") return flow.structure.rootId;
+  return runtimeSteps(flow.structure, []).find((s) => s.kind === "step")?.id ?? null;
 }
 
 /** Starts a run at once on the flow's latest published version: no form blocks it. */
 export const startSession = authedAction({ schema: startSessionSchema }, async ({ flowId }, user) => {
-  const { flow, version } = await latestVersion(user, flowId);
+  const { flow, version, typed, definitions } = await latestVersion(user, flowId);
   const session = await db.$transaction(async (tx) => {
     const created = await tx.session.create({
       data: {
         accountId: user.accountId, teamId: user.teamId, flowId: flow.id, flowVersionId: version.id, flowName: flow.name,
         flowType: flow.type, ownerId: user.id, status: "active", startedAt: new Date(),
-        currentNodeId: firstNodeId(flow.type, version.structure),
-        variables: defaultsOf(version.variables as VariableDefinition[]),
+        currentNodeId: firstNodeId(typed),
+        variables: defaultsOf(definitions),
       },
       select: { id: true },
     });
@@ -91,8 +91,7 @@ export const startSession = authedAction({ schema: startSessionSchema }, async (
 
 /** Fills variables ahead of time and optionally assigns an engineer of the same account. */
 export const prepareSession = authedAction({ schema: prepareSessionSchema }, async ({ flowId, variables, assigneeId }, user) => {
-  const { flow, version } = await latestVersion(user, flowId);
-  const definitions = version.variables as VariableDefinition[];
+  const { flow, version, typed, definitions } = await latestVersion(user, flowId);
   checkValues(definitions, variables);
   let teamId = user.teamId;
   if (assigneeId) {
@@ -103,7 +102,7 @@ export const prepareSession = authedAction({ schema: prepareSessionSchema }, asy
   const session = await db.session.create({
     data: {
       accountId: user.accountId, teamId, flowId: flow.id, flowVersionId: version.id, flowName: flow.name, flowType: flow.type,
-      preparedById: user.id, assigneeId, status: "prepared", currentNodeId: firstNodeId(flow.type, version.structure),
+      preparedById: user.id, assigneeId, status: "prepared", currentNodeId: firstNodeId(typed),
       variables: { ...defaultsOf(definitions), ...variables },
     },
     select: { id: true },
@@ -118,7 +117,7 @@ export const startPreparedSession = authedAction({ schema: sessionRefSchema }, a
   const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { status: true, assigneeId: true, flowId: true } });
   if (!session) throw notFound("Session");
   if (session.status !== "prepared") return { id: sessionId, alreadyStarted: true };
-  if (session.assigneeId && session.assigneeId !== user.id && user.role !== "admin" && user.role !== "owner") {
+  if (!canStartPreparedSession(user, session)) {
     throw new AppError("forbidden", "This prepared session is assigned to someone else.");
   }
   const started = await db.$transaction(async (tx) => {
@@ -136,8 +135,8 @@ export const startPreparedSession = authedAction({ schema: sessionRefSchema }, a
 export const answerNode = authedAction({ schema: answerSchema }, async ({ sessionId, nodeId, answerId }, user) => {
   return db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId);
-    if (session.flowType !== "troubleshooting") throw invalid("This session is not a troubleshooting flow.");
-    const tree = session.flowVersion.structure as TreeStructure;
+    if (session.flow.type !== "troubleshooting") throw invalid("This session is not a troubleshooting flow.");
+    const tree = session.flow.structure;
     const path = session.path as PathEvent[];
     const ids = trail(tree.rootId, path);
     const current = ids[ids.length - 1];
@@ -167,8 +166,8 @@ export const answerNode = authedAction({ schema: answerSchema }, async ({ sessio
 export const goBack = authedAction({ schema: backSchema }, async ({ sessionId, nodeId }, user) => {
   return db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId);
-    if (session.flowType !== "troubleshooting") throw invalid("This session is not a troubleshooting flow.");
-    const tree = session.flowVersion.structure as TreeStructure;
+    if (session.flow.type !== "troubleshooting") throw invalid("This session is not a troubleshooting flow.");
+    const tree = session.flow.structure;
     const ids = trail(tree.rootId, session.path as PathEvent[]);
     if (ids[ids.length - 1] !== nodeId) throw new AppError("conflict", "This session has moved on (another tab?). Reload to continue from where it is now.");
     if (ids.length < 2) throw invalid("You are at the first step.");
@@ -180,8 +179,10 @@ export const goBack = authedAction({ schema: backSchema }, async ({ sessionId, n
   });
 });
 
-function procedureStepIds(session: { flowVersion: { structure: unknown }; customSteps: unknown }) {
-  return new Set(runtimeSteps(session.flowVersion.structure as ProcedureStructure, session.customSteps as CustomStep[]).filter((s) => s.kind === "step").map((s) => s.id));
+/** Ids of a procedure session's steps, its custom steps included (none for a tree). */
+function procedureStepIds(session: { flow: TypedStructure; customSteps: unknown }) {
+  if (session.flow.type === "troubleshooting") return new Set<string>();
+  return new Set(runtimeSteps(session.flow.structure, session.customSteps as CustomStep[]).filter((s) => s.kind === "step").map((s) => s.id));
 }
 
 /** Marks one step done / skipped / failed (or clears it); the last write per step wins. */
@@ -213,7 +214,7 @@ export const selectStep = authedAction({ schema: selectStepSchema }, async ({ se
 export const setNodeNote = authedAction({ schema: noteSchema }, async ({ sessionId, nodeId, note }, user) => {
   return db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId);
-    const known = session.flowType === "troubleshooting" ? nodeId in (session.flowVersion.structure as TreeStructure).nodes : procedureStepIds(session).has(nodeId);
+    const known = session.flow.type === "troubleshooting" ? Object.hasOwn(session.flow.structure.nodes, nodeId) : procedureStepIds(session).has(nodeId);
     if (!known) throw notFound("Step");
     await tx.$executeRaw`UPDATE "Session" SET "notes" = jsonb_set("notes", ARRAY[${nodeId}::text], to_jsonb(${note}::text), true), "updatedAt" = now() WHERE id = ${sessionId}::uuid`;
     return { nodeId };
@@ -224,8 +225,8 @@ export const setNodeNote = authedAction({ schema: noteSchema }, async ({ session
 export const addCustomStep = authedAction({ schema: addCustomStepSchema }, async ({ sessionId, afterId, libraryStepId, ...step }, user) => {
   return db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId);
-    if (session.flowType === "troubleshooting") throw invalid("Custom steps are for procedures.");
-    const structure = session.flowVersion.structure as ProcedureStructure;
+    if (session.flow.type === "troubleshooting") throw invalid("Custom steps are for procedures.");
+    const structure = session.flow.structure;
     const anchors = new Set([...procedureStepIds(session), ...structure.steps.map((s) => s.id)]);
     if (afterId !== null && !anchors.has(afterId)) throw notFound("Step");
     if ((session.customSteps as CustomStep[]).length >= 200) throw invalid("A session can hold at most 200 custom steps.");
@@ -244,7 +245,7 @@ export const addCustomStep = authedAction({ schema: addCustomStepSchema }, async
 export const updateSessionVariables = authedAction({ schema: updateVariablesSchema }, async ({ sessionId, values }, user) => {
   return db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowPrepared: true });
-    checkValues(session.flowVersion.variables as VariableDefinition[], values);
+    checkValues(session.definitions, values);
     // 50 keys per call, but calls add up: the row is locked, so this bound holds under races.
     if (new Set([...Object.keys(session.variables as VariableValues), ...Object.keys(values)]).size > MAX_SESSION_VARIABLES) {
       throw invalid(`A session holds at most ${MAX_SESSION_VARIABLES} variables.`);
@@ -277,7 +278,7 @@ export const completeSession = authedAction({ schema: completeSessionSchema }, a
 export const updateSessionNotes = authedAction({ schema: updateSessionNotesSchema }, async ({ sessionId, notes, nextSteps }, user) => {
   await db.$transaction(async (tx) => {
     const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: true });
-    if (session.ownerId !== user.id && user.role !== "admin" && user.role !== "owner") throw new AppError("forbidden", "Only the engineer who ran it or an admin can edit these notes.");
+    if (!canEditSessionNotes(user, session)) throw new AppError("forbidden", "Only the engineer who ran it or an admin can edit these notes.");
     await tx.session.update({ where: { id: sessionId }, data: { outcomeNotes: notes, nextSteps } });
   });
   revalidatePath(`/sessions/${sessionId}`);
@@ -288,9 +289,10 @@ export const updateSessionNotes = authedAction({ schema: updateSessionNotesSchem
 export const submitStepFeedback = authedAction({ schema: feedbackSchema }, async ({ sessionId, stepId, helpful, comment }, user) => {
   const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { id: true, flowId: true, flowType: true, flowVersion: { select: { structure: true } }, customSteps: true } });
   if (!session) throw notFound("Session");
-  const known = session.flowType === "troubleshooting"
-    ? stepId in (session.flowVersion.structure as TreeStructure).nodes
-    : (session.flowVersion.structure as ProcedureStructure).steps.some((s) => s.id === stepId);
+  const flow = readStructure(session.flowType, session.flowVersion.structure);
+  const known = flow.type === "troubleshooting"
+    ? Object.hasOwn(flow.structure.nodes, stepId)
+    : flow.structure.steps.some((s) => s.id === stepId);
   if (!known) throw notFound("Step");
   await db.$transaction(async (tx) => {
     // The session row lock serialises this person's votes on it, so the roll-up stays exact.

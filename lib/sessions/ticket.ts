@@ -2,7 +2,7 @@
 // the session, then written out as plain text (pastes cleanly into ConnectWise, Autotask and
 // HaloPSA notes), Markdown or HTML. Pure: no I/O, safe to call on the server or in the browser.
 import { formatInTimeZone } from "date-fns-tz";
-import type { FlowType, ProcedureStructure, TreeStructure } from "@/lib/flows/structure";
+import { asProcedure, asTree, type FlowType } from "@/lib/flows/structure";
 import type { SessionView } from "./queries";
 import { procedureProgress, runtimeSteps, trail, type Progress, type StepStatus } from "./runtime";
 import { resolveText } from "./variables";
@@ -81,7 +81,7 @@ function ticketVariables(view: SessionView): TicketVariable[] {
 }
 
 function troubleshootingSteps(view: SessionView): TicketStep[] {
-  const tree = view.structure as TreeStructure;
+  const tree = asTree(view.structure);
   const values = view.variables ?? {};
   const titleOf = (id: string) => {
     const node = tree.nodes[id];
@@ -123,7 +123,7 @@ function troubleshootingSteps(view: SessionView): TicketStep[] {
 }
 
 function procedureSteps(view: SessionView): { steps: TicketStep[]; progress: Progress } {
-  const runtime = runtimeSteps(view.structure as ProcedureStructure, view.customSteps ?? []);
+  const runtime = runtimeSteps(asProcedure(view.structure), view.customSteps ?? []);
   const states = view.stepStates ?? {};
   const values = view.variables ?? {};
   const steps: TicketStep[] = [];

@@ -3,7 +3,7 @@
 import "./count-queries";
 import { it } from "vitest";
 import { db, type Tx } from "@/lib/db/client";
-import type { FlowStructure, FlowType, Visibility } from "@/lib/flows/structure";
+import { readStructure } from "@/lib/flows/structure";
 import { extractLibrarySteps } from "@/lib/library/extract";
 import { librarySearchSchema } from "@/lib/library/library.validation";
 import { searchLibrary } from "@/lib/library/queries";
@@ -18,7 +18,7 @@ import { ms, printTable, ratio, sequential } from "./measure";
 /** What the sync would be without the bulk statement: one Prisma upsert per step, in one transaction. */
 async function naiveSync(tx: Tx, flowId: string) {
   const flow = await tx.flow.findUniqueOrThrow({ where: { id: flowId }, select: { accountId: true, teamId: true, authorId: true, type: true, visibility: true, structure: true } });
-  const steps = extractLibrarySteps({ type: flow.type as FlowType, structure: flow.structure as FlowStructure, visibility: flow.visibility as Visibility });
+  const steps = extractLibrarySteps({ ...readStructure(flow.type, flow.structure), visibility: flow.visibility });
   for (const s of steps) {
     const fields = { title: s.title, type: s.type, content: s.content as Prisma.InputJsonValue, searchText: s.searchText, groupLabel: s.groupLabel, visibility: s.visibility, teamId: flow.teamId, authorId: flow.authorId, isActive: true };
     await tx.libraryStep.upsert({

@@ -4,6 +4,7 @@ import type { SessionView } from "@/lib/sessions/queries";
 const base = {
   canChange: false,
   canEditNotes: true,
+  canStart: false,
   preparedBy: null,
   feedback: {},
   currentNodeId: null,

@@ -59,7 +59,7 @@ describe("built-in default flows", () => {
       expect(parsed.ok ? [] : parsed.issues).toEqual([]);
       if (!parsed.ok) return;
       expect(parsed.structure).toEqual(flow.structure);
-      expect(validateStructure(flow.type, parsed.structure)).toEqual([]);
+      expect(validateStructure(parsed.typed)).toEqual([]);
     });
 
     it("has valid variables, and every [VAR:key] is defined and every variable used", () => {

@@ -4,13 +4,17 @@ import { exportFlow, parseImport, type PortableFlow } from "@/lib/flows/portable
 import {
   MAX_NODES,
   normaliseCommands,
+  asProcedure,
+  asTree,
   parseStructure,
+  readStructure,
   validateProcedure,
   validateTree,
   type ProcedureStructure,
   type TreeStructure,
 } from "@/lib/flows/structure";
-import { scanReferences, variablesSchema, variableWarnings } from "@/lib/flows/variables";
+import { readVariables, scanReferences, variablesSchema, variableWarnings } from "@/lib/flows/variables";
+import { sampleProcedure, sampleTree } from "@/tests/helpers/flow-fixtures";
 
 function tree(nodes: TreeStructure["nodes"], rootId = "q1"): TreeStructure {
   const parsed = parseStructure("troubleshooting", { rootId, nodes });
@@ -244,5 +248,34 @@ describe("import/export", () => {
     expect(parseImport("{not json").ok).toBe(false);
     const wrongFormat = parseImport(JSON.stringify({ format: "other", formatVersion: 1, flow: {} }));
     expect(wrongFormat.ok || wrongFormat.issues[0].message).toMatch(/Not a ResolutionFlow export/);
+  });
+});
+
+describe("reading a stored structure (the JSON boundary)", () => {
+  it("types it on the flow type: a tree for troubleshooting, steps otherwise", () => {
+    const tree = readStructure("troubleshooting", sampleTree());
+    expect(tree.type === "troubleshooting" && tree.structure.rootId).toBe("tmp-q1");
+    for (const type of ["procedural", "maintenance"] as const) {
+      const procedure = readStructure(type, sampleProcedure(2));
+      expect(procedure.type !== "troubleshooting" && procedure.structure.steps.length).toBe(4);
+    }
+    // Stored commands as a plain string come back normalised, as on write.
+    const legacy = { steps: [{ id: "s", type: "procedure_step", title: "Patch", commands: "Get-HotFix" }] };
+    expect(asProcedure(readStructure("procedural", legacy).structure).steps[0]).toMatchObject({ commands: [{ language: "powershell", code: "Get-HotFix", label: "" }] });
+  });
+
+  it("refuses a damaged row or one of the other kind, loudly", () => {
+    expect(() => readStructure("troubleshooting", sampleProcedure(1))).toThrow(/Stored troubleshooting structure does not parse/);
+    expect(() => readStructure("procedural", sampleTree())).toThrow(/Stored procedural structure does not parse/);
+    expect(() => readStructure("procedural", { steps: [{ id: "s", type: "teleport", title: "?" }] })).toThrow(/steps\.0/);
+    expect(() => readStructure("troubleshooting", null)).toThrow();
+    expect(() => readVariables([{ key: "1bad", label: "x" }])).toThrow(/do not parse/);
+    expect(readVariables(null)).toEqual([]);
+  });
+
+  it("asTree / asProcedure narrow by shape and refuse the other kind", () => {
+    expect(asTree(sampleTree()).rootId).toBe("tmp-q1");
+    expect(() => asTree(sampleProcedure(1))).toThrow(/Expected a decision tree/);
+    expect(() => asProcedure(sampleTree())).toThrow(/Expected a procedure/);
   });
 });

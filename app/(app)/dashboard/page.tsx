@@ -8,21 +8,15 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { hasRole, isAdmin } from "@/lib/auth/roles";
+import { accountSetupCounts } from "@/lib/account/queries";
 import { dashboardSessions } from "@/lib/sessions/queries";
-import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string; denied?: string }> }) {
   const user = await requirePageUser();
   const params = await searchParams;
-  const [members, teams, activeInvites, ownFlows, sessions] = await Promise.all([
-    db.user.count({ where: { accountId: user.accountId, isServiceAccount: false } }),
-    db.team.count({ where: { accountId: user.accountId } }),
-    db.invite.count({ where: { accountId: user.accountId, revokedAt: null, expiresAt: { gt: new Date() } } }),
-    db.flow.count({ where: { accountId: user.accountId } }),
-    dashboardSessions(user),
-  ]);
+  const [{ members, teams, activeInvites, flows: ownFlows }, sessions] = await Promise.all([accountSetupCounts(user), dashboardSessions(user)]);
   const admin = isAdmin(user.role);
   const steps = [
     hasRole(user.role, "engineer") && {

@@ -5,13 +5,13 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import { ownTeamName } from "@/lib/account/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function AccountSettingsPage() {
   const user = await requirePageUser();
-  const team = user.teamId ? await db.team.findFirst({ where: { id: user.teamId, accountId: user.accountId }, select: { name: true } }) : null;
+  const teamName = await ownTeamName(user);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card>
@@ -37,7 +37,7 @@ export default async function AccountSettingsPage() {
             {user.emailVerified ? <Badge tone="green">Verified</Badge> : <Badge tone="amber">Not verified</Badge>}
           </dd>
           <dt className="text-fg-muted">Role</dt><dd>{ROLE_LABELS[user.role]}</dd>
-          <dt className="text-fg-muted">Team</dt><dd>{team?.name ?? "No team"}</dd>
+          <dt className="text-fg-muted">Team</dt><dd>{teamName ?? "No team"}</dd>
         </dl>
       </Card>
       <Card className="lg:col-span-2">

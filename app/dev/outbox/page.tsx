@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDistanceToNow } from "date-fns";
 import { Logo } from "@/components/shell/logo";
-import { db } from "@/lib/db/client";
+import { recentOutboxMessages } from "@/lib/mail/outbox";
 import { outboxEnabled } from "@/lib/mail/transport";
 
 export const metadata: Metadata = { title: "Dev outbox" };
@@ -27,7 +27,7 @@ function Linkified({ text }: { text: string }) {
 // (a 404 otherwise), because it shows every account's reset and verification links to anyone.
 export default async function OutboxPage() {
   if (!outboxEnabled()) notFound();
-  const messages = await db.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
+  const messages = await recentOutboxMessages();
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       <div className="mb-6 flex items-center justify-between">

@@ -64,10 +64,11 @@ export function escalation(title: string, escalateTo: string, instructions: stri
 export function tree(rootId: string, nodes: Record<string, TreeNode>): TreeStructure {
   const withIds: Record<string, TreeNode> = {};
   for (const [id, node] of Object.entries(nodes)) {
+    const numbered = (answers: { label: string; next: string | null }[]) => answers.map((answer, index) => ({ ...answer, id: `${id}.${index + 1}` }));
     withIds[id] =
-      node.type === "question" || node.type === "action"
-        ? ({ ...node, answers: node.answers.map((answer, index) => ({ ...answer, id: `${id}.${index + 1}` })) } as TreeNode)
-        : node;
+      node.type === "question" ? { ...node, answers: numbered(node.answers) }
+      : node.type === "action" ? { ...node, answers: numbered(node.answers) }
+      : node;
   }
   return { rootId, nodes: withIds };
 }

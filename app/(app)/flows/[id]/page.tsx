@@ -19,7 +19,6 @@ import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { getFlowDetail } from "@/lib/flows/queries";
 import { listMembers } from "@/lib/account/queries";
-import type { Visibility } from "@/lib/flows/structure";
 
 export const metadata: Metadata = { title: "Flow" };
 
@@ -43,7 +42,7 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
             <FlowTypeBadge type={flow.type} />
             <StatusBadge status={flow.status} isActive={flow.isActive} />
             {flow.isDefault && <Badge tone="brand">Built-in</Badge>}
-            <VisibilityLabel visibility={flow.visibility as Visibility} />
+            <VisibilityLabel visibility={flow.visibility} />
           </div>
           <h1 className="mt-2 text-2xl font-semibold" data-testid="flow-name">{flow.name}</h1>
           {flow.forkedFrom && (
@@ -72,7 +71,7 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
             {flow.size === 0 ? (
               <p className="p-6 text-center text-sm text-fg-muted">This flow is empty.{flow.editable && " Open the editor to add the first step."}</p>
             ) : (
-              <StructureView type={flow.type} structure={flow.structure} visibility={flow.visibility as Visibility} />
+              <StructureView type={flow.type} structure={flow.structure} visibility={flow.visibility} />
             )}
           </Card>
         </div>

@@ -4,7 +4,6 @@ import { PreparedSessionStart } from "@/components/sessions/prepared-session-sta
 import { SessionRunner } from "@/components/session-runner/session-runner";
 import { SessionSummary } from "@/components/session-summary/session-summary";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { isAdmin } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { getSessionView } from "@/lib/sessions/queries";
 import { buildTicketExports } from "@/lib/sessions/ticket";
@@ -20,8 +19,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   });
 
   if (session.status === "prepared") {
-    const canStart = !session.assignee || session.assignee.id === user.id || isAdmin(user.role);
-    return <PreparedSessionStart session={session} canStart={canStart} />;
+    return <PreparedSessionStart session={session} canStart={session.canStart} />;
   }
   if (session.status === "active") return <SessionRunner session={session} />;
 

@@ -25,7 +25,7 @@ export default async function EditFlowPage({ params }: { params: Promise<{ id: s
         status: flow.status,
         isActive: flow.isActive,
         version: flow.version,
-        meta: { name: flow.name, description: flow.description, category: flow.category ?? "", tags: flow.tags, visibility: flow.visibility as never },
+        meta: { name: flow.name, description: flow.description, category: flow.category ?? "", tags: flow.tags, visibility: flow.visibility },
         variables: flow.variables,
         structure: flow.structure,
       }}

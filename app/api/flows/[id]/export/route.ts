@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { getVisibleFlowOrThrow } from "@/lib/flows/access";
 import { exportFlow } from "@/lib/flows/portable";
-import type { FlowStructure } from "@/lib/flows/structure";
-import type { VariableDefinition } from "@/lib/flows/variables";
+import { readStructure } from "@/lib/flows/structure";
+import { readVariables } from "@/lib/flows/variables";
 import { notFound } from "@/lib/errors";
 import { withUser } from "@/lib/http/route";
 
@@ -17,8 +17,8 @@ export const GET = withUser<{ params: Promise<{ id: string }> }>(async (_request
   const body = exportFlow({
     ...flow,
     tags: flow.tags.map((t) => t.tag.name),
-    variables: flow.variables as VariableDefinition[],
-    structure: flow.structure as FlowStructure,
+    variables: readVariables(flow.variables),
+    structure: readStructure(flow.type, flow.structure).structure,
   });
   const filename = `${flow.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "flow"}.flow.json`;
   return new Response(body, {

@@ -9,7 +9,6 @@ import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { getFlowVersion } from "@/lib/flows/queries";
-import type { FlowStructure } from "@/lib/flows/structure";
 
 export const metadata: Metadata = { title: "Flow version" };
 
@@ -28,7 +27,7 @@ export default async function FlowVersionPage({ params }: { params: Promise<{ id
         <h1 className="mt-2 text-2xl font-semibold">{snapshot.name}</h1>
         {snapshot.description && <p className="mt-1 whitespace-pre-line text-fg-muted">{snapshot.description}</p>}
       </div>
-      <Card className="p-4"><StructureView type={snapshot.type} structure={snapshot.structure as FlowStructure} visibility="team" /></Card>
+      <Card className="p-4"><StructureView type={snapshot.type} structure={snapshot.structure} visibility="team" /></Card>
     </div>
   );
 }

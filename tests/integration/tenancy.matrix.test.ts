@@ -1,0 +1,288 @@
+// The tenant/role matrix: every server action (every export of a "use server" module), called by
+// every kind of person, against rows of account A, with the answer each must get. A denied call
+// changes nothing in either account; another account's call never changes account A.
+// A new server action without a row here fails the first test: decide who may call it, then add it.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { createInvite, revokeInvite } from "@/lib/account/invites.actions";
+import { changeMemberRole, removeMember, renameAccount, setMemberTeam } from "@/lib/account/members.actions";
+import { createTeam, renameTeam } from "@/lib/account/teams.actions";
+import type { ActionResult } from "@/lib/action";
+import { resendVerification } from "@/lib/auth/auth.actions";
+import { newInviteCode, sha256 } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
+import {
+  createFlow, deleteFlow, forkFlow, importFlow, publishFlow, restoreFlowVersion, saveFlow, setFlowActive, unpublishFlow,
+} from "@/lib/flows/flows.actions";
+import { exportFlow } from "@/lib/flows/portable";
+import { createLibraryStep, deleteLibraryStep, recordLibraryStepUse, saveToMyLibrary, updateLibraryStep } from "@/lib/library/library.actions";
+import {
+  addCustomStep, answerNode, completeSession, goBack, prepareSession, selectStep, setNodeNote, setStepState,
+  startPreparedSession, startSession, submitStepFeedback, updateSessionNotes, updateSessionVariables,
+} from "@/lib/sessions/sessions.actions";
+import { createUser } from "@/tests/helpers/factories";
+import { sampleTree } from "@/tests/helpers/flow-fixtures";
+import {
+  as, INTAKE, ok, printerTree, publishProcedure, publishTree, stepIdsOf, teamTenant, type Actor, type TeamTenant,
+} from "@/tests/helpers/published-flows";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+// ---------- who asks ----------
+
+/**
+ * owner, admin: of account A, in no team. author: the engineer of A whose flow / session /
+ * library step is the target, in A's team; teammate (engineer) and l1 share that team. loner: an
+ * engineer of A outside the team. outsider: the admin of account B. signedOut: no session.
+ */
+const ACTORS = ["owner", "admin", "author", "teammate", "l1", "loner", "outsider", "signedOut"] as const;
+type ActorName = (typeof ACTORS)[number];
+type Outcome = "ok" | "forbidden" | "not_found" | "unauthenticated";
+type Cells = Record<ActorName, Outcome>;
+
+function actor(t: TeamTenant, name: ActorName): Actor | null {
+  switch (name) {
+    case "author": return t.engineer;
+    case "outsider": return t.other.admin;
+    case "signedOut": return null;
+    default: return t[name];
+  }
+}
+
+const O = "ok", F = "forbidden", N = "not_found", U = "unauthenticated";
+/** Shorthand: the answers for owner, admin, author, teammate, l1, loner, outsider (signed out: always unauthenticated). */
+function cells(owner: Outcome, admin: Outcome, author: Outcome, teammate: Outcome, l1: Outcome, loner: Outcome, outsider: Outcome): Cells {
+  return { owner, admin, author, teammate, l1, loner, outsider, signedOut: U };
+}
+
+// ---------- the rows each action is aimed at ----------
+
+type World = { t: TeamTenant; tree: Awaited<ReturnType<typeof publishTree>>; procedure: Awaited<ReturnType<typeof publishProcedure>> };
+type Call = () => Promise<ActionResult<unknown>>;
+type Entry = { arrange: (w: World) => Promise<Call>; expect: Cells } | { public: string };
+
+let n = 0;
+const unique = (what: string) => `${what} ${++n}-${Date.now().toString(36)}`;
+const startedBy = async (user: Actor, flowId: string) => ok(await as(user, () => startSession({ flowId }))).id;
+/** A fresh engineer of A: the target of member actions (so each cell changes its own row). */
+const member = (w: World) => createUser({ accountId: w.t.account.id, role: "engineer" });
+const invite = (w: World) =>
+  db.invite.create({ data: { accountId: w.t.account.id, codeHash: sha256(newInviteCode()), codeHint: "WXYZ", expiresAt: new Date(Date.now() + 86_400_000), createdById: w.t.owner.id } });
+/** A draft of A's author, shared with the account (so the loner sees it but may not edit it). */
+const draftFlow = async (w: World) => ok(await as(w.t.engineer, () => createFlow({ name: unique("Draft"), type: "troubleshooting", visibility: "account" }))).id;
+const publishedFlow = async (w: World) => (await publishTree(w.t.engineer, { name: unique("Published") })).flowId;
+const manualStep = async (w: World) =>
+  ok(await as(w.t.engineer, () => createLibraryStep({ title: unique("Check the DNS"), instructions: "nslookup", visibility: "account" }))).id;
+
+/** Who may change a running session: its runner (author), admins; the team sees it; others do not. */
+const SESSION_CHANGE = cells(O, O, O, F, F, N, N);
+const ADMIN_ONLY_ON_A = cells(O, O, F, F, F, F, N);
+const ADMIN_ONLY_OWN_ACCOUNT = cells(O, O, F, F, F, F, O);
+const FLOW_EDIT = cells(O, O, O, O, F, F, N);
+const ENGINEERS_OWN_ACCOUNT = cells(O, O, O, O, F, O, O);
+const LIBRARY_CHANGE = cells(O, O, O, F, F, F, N);
+
+const MATRIX: Record<string, Entry> = {
+  // account administration
+  "account/members.actions#changeMemberRole": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const m = await member(w); return () => changeMemberRole({ userId: m.id, role: "l1" }); } },
+  "account/members.actions#removeMember": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const m = await member(w); return () => removeMember({ userId: m.id }); } },
+  "account/members.actions#setMemberTeam": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const m = await member(w); return () => setMemberTeam({ userId: m.id, teamId: w.t.team.id }); } },
+  "account/members.actions#renameAccount": { expect: cells(O, F, F, F, F, F, F), arrange: async () => () => renameAccount({ name: unique("Renamed") }) },
+  "account/invites.actions#createInvite": { expect: ADMIN_ONLY_OWN_ACCOUNT, arrange: async () => () => createInvite({ role: "engineer", teamId: null, maxUses: 1, expiresInDays: 1 }) },
+  "account/invites.actions#revokeInvite": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const i = await invite(w); return () => revokeInvite({ inviteId: i.id }); } },
+  "account/teams.actions#createTeam": { expect: ADMIN_ONLY_OWN_ACCOUNT, arrange: async () => () => createTeam({ name: unique("Team") }) },
+  "account/teams.actions#renameTeam": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => () => renameTeam({ teamId: w.t.team.id, name: unique("Team") }) },
+
+  // sign-up and sign-in: reached before anyone is signed in
+  "auth/auth.actions#signUp": { public: "creates the account and its first owner" },
+  "auth/auth.actions#requestPasswordReset": { public: "the forgot-password form" },
+  "auth/auth.actions#resetPassword": { public: "the emailed reset link" },
+  "auth/auth.actions#verifyEmail": { public: "the emailed verification link" },
+  "auth/auth.actions#resendVerification": { expect: cells(O, O, O, O, O, O, O), arrange: async () => () => resendVerification({}) },
+
+  // flows
+  "flows/flows.actions#createFlow": { expect: ENGINEERS_OWN_ACCOUNT, arrange: async () => () => createFlow({ name: unique("New"), type: "procedural", visibility: "team" }) },
+  "flows/flows.actions#importFlow": {
+    expect: ENGINEERS_OWN_ACCOUNT,
+    arrange: async () => {
+      const json = exportFlow({ name: unique("Imported"), description: "", type: "troubleshooting", category: null, tags: [], visibility: "team", variables: [], structure: sampleTree() });
+      return () => importFlow({ json });
+    },
+  },
+  "flows/flows.actions#saveFlow": {
+    expect: FLOW_EDIT,
+    arrange: async (w) => { const flowId = await draftFlow(w); return () => saveFlow({ flowId, name: "Saved", visibility: "account", tags: [], variables: INTAKE, structure: sampleTree() }); },
+  },
+  "flows/flows.actions#publishFlow": {
+    expect: FLOW_EDIT,
+    arrange: async (w) => { const flowId = await draftFlow(w); return () => publishFlow({ flowId, name: "Published", visibility: "account", tags: [], variables: INTAKE, structure: sampleTree() }); },
+  },
+  "flows/flows.actions#unpublishFlow": { expect: FLOW_EDIT, arrange: async (w) => { const flowId = await publishedFlow(w); return () => unpublishFlow({ flowId }); } },
+  "flows/flows.actions#setFlowActive": { expect: FLOW_EDIT, arrange: async (w) => { const flowId = await publishedFlow(w); return () => setFlowActive({ flowId, active: false }); } },
+  "flows/flows.actions#deleteFlow": { expect: FLOW_EDIT, arrange: async (w) => { const flowId = await draftFlow(w); return () => deleteFlow({ flowId }); } },
+  "flows/flows.actions#restoreFlowVersion": {
+    expect: FLOW_EDIT,
+    arrange: async (w) => {
+      const flowId = await publishedFlow(w);
+      await db.flow.update({ where: { id: flowId }, data: { name: "Renamed since" } });
+      return () => restoreFlowVersion({ flowId, version: 1 });
+    },
+  },
+  "flows/flows.actions#forkFlow": { expect: cells(O, O, O, O, F, O, N), arrange: async (w) => () => forkFlow({ flowId: w.tree.flowId, name: unique("Fork") }) },
+
+  // step library
+  "library/library.actions#createLibraryStep": { expect: ENGINEERS_OWN_ACCOUNT, arrange: async () => () => createLibraryStep({ title: unique("Flush DNS"), instructions: "ipconfig /flushdns" }) },
+  "library/library.actions#updateLibraryStep": { expect: LIBRARY_CHANGE, arrange: async (w) => { const stepId = await manualStep(w); return () => updateLibraryStep({ stepId, title: "Changed", visibility: "account" }); } },
+  "library/library.actions#deleteLibraryStep": { expect: LIBRARY_CHANGE, arrange: async (w) => { const stepId = await manualStep(w); return () => deleteLibraryStep({ stepId }); } },
+  "library/library.actions#saveToMyLibrary": { expect: cells(O, O, O, O, F, O, N), arrange: async (w) => { const stepId = await manualStep(w); return () => saveToMyLibrary({ stepId, visibility: "private" }); } },
+  "library/library.actions#recordLibraryStepUse": { expect: cells(O, O, O, O, F, O, N), arrange: async (w) => { const stepId = await manualStep(w); return () => recordLibraryStepUse({ stepId }); } },
+
+  // sessions
+  "sessions/sessions.actions#startSession": { expect: cells(O, O, O, O, O, O, N), arrange: async (w) => () => startSession({ flowId: w.tree.flowId }) },
+  "sessions/sessions.actions#prepareSession": { expect: cells(O, O, O, O, O, O, N), arrange: async (w) => () => prepareSession({ flowId: w.procedure.flowId, variables: {} }) },
+  "sessions/sessions.actions#startPreparedSession": {
+    // Assigned to the author: the team sees it, only the assignee or an admin starts it.
+    expect: SESSION_CHANGE,
+    arrange: async (w) => {
+      const { id: sessionId } = ok(await as(w.t.admin, () => prepareSession({ flowId: w.procedure.flowId, variables: {}, assigneeId: w.t.engineer.id })));
+      return () => startPreparedSession({ sessionId });
+    },
+  },
+  "sessions/sessions.actions#answerNode": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const sessionId = await startedBy(w.t.engineer, w.tree.flowId); const p = printerTree(w.tree.structure); return () => answerNode({ sessionId, nodeId: p.root, answerId: p.yes }); },
+  },
+  "sessions/sessions.actions#goBack": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => {
+      const sessionId = await startedBy(w.t.engineer, w.tree.flowId);
+      const p = printerTree(w.tree.structure);
+      ok(await as(w.t.engineer, () => answerNode({ sessionId, nodeId: p.root, answerId: p.yes })));
+      return () => goBack({ sessionId, nodeId: p.restart });
+    },
+  },
+  "sessions/sessions.actions#setNodeNote": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const sessionId = await startedBy(w.t.engineer, w.tree.flowId); return () => setNodeNote({ sessionId, nodeId: w.tree.structure.rootId, note: "checked" }); },
+  },
+  "sessions/sessions.actions#setStepState": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const sessionId = await startedBy(w.t.engineer, w.procedure.flowId); return () => setStepState({ sessionId, stepId: stepIdsOf(w.procedure.structure)[0], status: "done" }); },
+  },
+  "sessions/sessions.actions#selectStep": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const sessionId = await startedBy(w.t.engineer, w.procedure.flowId); return () => selectStep({ sessionId, stepId: stepIdsOf(w.procedure.structure)[1] }); },
+  },
+  "sessions/sessions.actions#addCustomStep": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const sessionId = await startedBy(w.t.engineer, w.procedure.flowId); return () => addCustomStep({ sessionId, afterId: null, title: "Extra" }); },
+  },
+  "sessions/sessions.actions#updateSessionVariables": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const sessionId = await startedBy(w.t.engineer, w.procedure.flowId); return () => updateSessionVariables({ sessionId, values: { ip: "10.1.1.1" } }); },
+  },
+  "sessions/sessions.actions#completeSession": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const sessionId = await startedBy(w.t.engineer, w.procedure.flowId); return () => completeSession({ sessionId, outcome: "completed" }); },
+  },
+  "sessions/sessions.actions#updateSessionNotes": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => {
+      const sessionId = await startedBy(w.t.engineer, w.tree.flowId);
+      ok(await as(w.t.engineer, () => completeSession({ sessionId, outcome: "resolved", notes: "first" })));
+      return () => updateSessionNotes({ sessionId, notes: "rewritten", nextSteps: "" });
+    },
+  },
+  "sessions/sessions.actions#submitStepFeedback": {
+    // A vote is one's own, not a change to the run: everyone who sees the session may rate.
+    expect: cells(O, O, O, O, O, N, N),
+    arrange: async (w) => { const sessionId = await startedBy(w.t.engineer, w.procedure.flowId); return () => submitStepFeedback({ sessionId, stepId: stepIdsOf(w.procedure.structure)[0], helpful: true }); },
+  },
+};
+
+// ---------- the server actions that exist ----------
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "generated" || entry.name === "node_modules" ? [] : sourceFiles(full);
+    return /\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [full] : [];
+  });
+}
+
+function isUseServerFile(file: string): boolean {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const first = source.statements[0];
+  return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server";
+}
+
+/** "domain/file#export" for every function exported by a "use server" module under lib/ or app/. */
+async function serverActionKeys(): Promise<string[]> {
+  const files = [...sourceFiles(path.join(ROOT, "lib")), ...sourceFiles(path.join(ROOT, "app"))].filter(isUseServerFile);
+  const keys: string[] = [];
+  for (const file of files) {
+    const module = (await import(file)) as Record<string, unknown>;
+    const name = path.relative(ROOT, file).replace(/^lib\//, "").replace(/\.tsx?$/, "");
+    for (const [exported, value] of Object.entries(module)) if (typeof value === "function") keys.push(`${name}#${exported}`);
+  }
+  return keys.sort();
+}
+
+// ---------- what an action may have changed ----------
+
+/** Every row of these accounts, to prove a call changed nothing. */
+async function snapshot(accountIds: string[]) {
+  const inAccounts = { accountId: { in: accountIds } };
+  const order = { id: "asc" } as const;
+  return Promise.all([
+    db.account.findMany({ where: { id: { in: accountIds } }, orderBy: order }),
+    db.user.findMany({ where: inAccounts, orderBy: order }),
+    db.team.findMany({ where: inAccounts, orderBy: order }),
+    db.invite.findMany({ where: inAccounts, orderBy: order }),
+    db.flow.findMany({ where: inAccounts, orderBy: order }),
+    db.flowVersion.findMany({ where: { flow: inAccounts }, orderBy: order }),
+    db.tag.findMany({ where: inAccounts, orderBy: order }),
+    db.session.findMany({ where: inAccounts, orderBy: order }),
+    db.stepFeedback.findMany({ where: inAccounts, orderBy: order }),
+    db.libraryStep.findMany({ where: inAccounts, orderBy: order }),
+  ]);
+}
+
+async function world(): Promise<World> {
+  const t = await teamTenant();
+  return { t, tree: await publishTree(t.engineer), procedure: await publishProcedure(t.engineer) };
+}
+
+describe("the tenant/role matrix", () => {
+  it("has a row for every server action, and no row for one that is gone", async () => {
+    const existing = await serverActionKeys();
+    expect(existing.length).toBeGreaterThan(30);
+    expect(existing.filter((key) => !(key in MATRIX)), "server actions without a matrix row").toEqual([]);
+    expect(Object.keys(MATRIX).filter((key) => !existing.includes(key)), "matrix rows of actions that no longer exist").toEqual([]);
+  });
+
+  const publicRows = Object.entries(MATRIX).flatMap(([key, entry]) => ("public" in entry ? [[key, entry.public] as const] : []));
+  it.each(publicRows)("%s is public (%s): signed out, it answers its own validation", async (key) => {
+    const [file, name] = key.split("#");
+    const action = (await import(path.join(ROOT, "lib", `${file}.ts`)))[name] as (input: unknown) => Promise<ActionResult<unknown>>;
+    expect(await as(null, () => action({}))).toMatchObject({ ok: false, code: "invalid" });
+  });
+
+  const guardedRows = Object.entries(MATRIX).filter((row): row is [string, Extract<Entry, { arrange: unknown }>] => "arrange" in row[1]);
+  it.each(guardedRows)("%s", async (key, entry) => {
+    const w = await world();
+    const accounts = [w.t.account.id, w.t.other.account.id];
+    for (const name of ACTORS) {
+      const call = await entry.arrange(w);
+      const [beforeBoth, beforeA] = await Promise.all([snapshot(accounts), snapshot([w.t.account.id])]);
+      const result = await as(actor(w.t, name), call);
+      const expected = entry.expect[name];
+      if (expected === "ok") expect(result, `${key} as ${name}`).toMatchObject({ ok: true });
+      else expect(result, `${key} as ${name}`).toMatchObject({ ok: false, code: expected });
+      if (expected !== "ok") expect(await snapshot(accounts), `${key} as ${name} (${expected}) changed rows`).toEqual(beforeBoth);
+      if (name === "outsider") expect(await snapshot([w.t.account.id]), `${key} as another account's admin changed account A`).toEqual(beforeA);
+    }
+  });
+});
