@@ -20,7 +20,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     db.user.count({ where: { accountId: user.accountId, isServiceAccount: false } }),
     db.team.count({ where: { accountId: user.accountId } }),
     db.invite.count({ where: { accountId: user.accountId, revokedAt: null, expiresAt: { gt: new Date() } } }),
-    db.flow.count({ where: { accountId: user.accountId } }),
+    // Only "has any flow" matters here: an existence check, not a count of every flow.
+    db.flow.findFirst({ where: { accountId: user.accountId }, select: { id: true } }).then((flow) => (flow ? 1 : 0)),
     dashboardSessions(user),
   ]);
   const admin = isAdmin(user.role);
