@@ -9,7 +9,9 @@
 //   BENCH_SECONDS=5  seconds per autocannon run (default 20)
 //   BENCH_ONLY=library  only the URLs whose label contains this text
 //   BENCH_PORT=3206 BENCH_PG_PORT=54386
+//   BENCH_SAVE_PAGES=/tmp/pages  also write each full-data response (HTML and RSC) there, to see what weighs
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -125,11 +127,16 @@ async function statementsPerRequest(client: pg.Client, url: string, cookie: stri
 }
 
 /** Bytes of the HTML document and of the RSC payload a client-side navigation fetches. */
-async function payload(url: string, cookie: string, api: boolean): Promise<{ html: number; rsc: number | null }> {
-  const html = (await (await fetch(url, { headers: { cookie }, redirect: "manual" })).arrayBuffer()).byteLength;
+async function payload(url: string, cookie: string, api: boolean, save?: string): Promise<{ html: number; rsc: number | null }> {
+  const body = Buffer.from(await (await fetch(url, { headers: { cookie }, redirect: "manual" })).arrayBuffer());
+  const html = body.byteLength;
+  if (save) writeFileSync(`${save}.${api ? "json" : "html"}`, body);
   if (api) return { html, rsc: null };
-  const rsc = (await (await fetch(url, { headers: { cookie, RSC: "1" }, redirect: "manual" })).arrayBuffer()).byteLength;
-  return { html, rsc };
+  // Next answers a bare RSC request with a redirect to the same URL plus its cache-busting
+  // `_rsc` parameter; following it returns the payload a client-side navigation receives.
+  const flight = Buffer.from(await (await fetch(url, { headers: { cookie, RSC: "1" } })).arrayBuffer());
+  if (save) writeFileSync(`${save}.rsc`, flight);
+  return { html, rsc: flight.byteLength };
 }
 
 function table(header: string[], rows: string[][]) {
@@ -174,7 +181,9 @@ async function main() {
         const cookie = cookies.get(v.key)!;
         for (let i = 0; i < 3; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer(); // warm up
         const statements = await statementsPerRequest(client, url, cookie);
-        const bytes = await payload(url, cookie, target.api);
+        const save = process.env.BENCH_SAVE_PAGES && v.key === "full" ? path.join(process.env.BENCH_SAVE_PAGES, target.label.replace(/[^a-z0-9]+/gi, "_")) : undefined;
+        if (save) mkdirSync(path.dirname(save), { recursive: true });
+        const bytes = await payload(url, cookie, target.api, save);
         const one = await cannon(url, cookie, 1);
         const twenty = await cannon(url, cookie, 20);
         results[v.key] = { one, twenty, statements, bytes };
