@@ -18,7 +18,9 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { openLocalDatabase, PROJECT_ROOT } from "../../../lib/db/local";
 import { migrate } from "../../../lib/db/migrate";
+import "../count-queries";
 import { percentile } from "../measure";
+import { measureHotPaths } from "./hot-paths";
 import { BENCH_PASSWORD, ensureVolumes, type LoadedVolume } from "./volumes";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -202,6 +204,12 @@ async function main() {
       ["URL", "p95 ms, full (20 conn)", "p95 ms, small (20 conn)", "full ÷ small", "1-conn p50 full", "1-conn p50 small", "statements full / small", "KB html / rsc (full)", "req/s full (20)", "errors"],
       rows,
     ));
+    // In-process, after the HTTP runs (the app is idle): Prisma reads beside one hand-written statement each.
+    process.env.DATABASE_URL = database.url;
+    const hot = await measureHotPaths(full);
+    console.log(`\nPrisma hot paths beside a hand-written floor (full data, in the bench process, p50 of 40 sequential calls)`);
+    console.log(table(["read", "Prisma p50 ms", "floor p50 ms", "Prisma ÷ floor", "Prisma statements"],
+      hot.map((h) => [h.label, h.prisma.toFixed(1), h.floor.toFixed(1), `${(h.prisma / h.floor).toFixed(1)}×`, String(h.statements)])));
     console.log(`\nload average at end (1/5/15 min): ${loadavg()} on ${os.cpus().length} cores`);
     console.log("statements: pg_stat_statements calls per request (BEGIN/COMMIT not counted), 5 sequential requests each.");
   } finally {
