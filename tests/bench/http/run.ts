@@ -84,7 +84,9 @@ async function signIn(email: string): Promise<string> {
 }
 
 async function startApp(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts", "--port", String(PORT)], {
+  // Node with tsx's loader, not the tsx CLI: SIGTERM then reaches start.ts itself, which stops
+  // `next start` and waits for it, so the database is not stopped under a running app.
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts", "--port", String(PORT)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "inherit"],
