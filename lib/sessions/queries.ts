@@ -150,7 +150,9 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
     }),
     // Counting every match of a 100k-session account costs more than the page itself; past
     // the cap the page says "1,000+".
-    db.session.count({ where, take: HISTORY_COUNT_CAP + 1 }),
+    // Ordered like the page, so the (accountId[, status], updatedAt) index serves the count and it
+    // stops at the cap; without an order Prisma sorts the capped subquery by id, reading every match.
+    db.session.count({ where, orderBy: { updatedAt: "desc" }, take: HISTORY_COUNT_CAP + 1 }),
   ]);
   return {
     total: Math.min(total, HISTORY_COUNT_CAP),

@@ -4,10 +4,10 @@
 // fixture version) and skips the load.
 import type pg from "pg";
 import { hashPassword } from "../../../lib/auth/password";
-import { bigTree, WORDS } from "../fixtures";
+import { bigProcedure, bigTree, WORDS } from "../fixtures";
 
 /** Bump when the shape of the fixtures changes: older bench accounts are deleted and reloaded. */
-const FIXTURE_VERSION = 1;
+const FIXTURE_VERSION = 2;
 export const BENCH_PASSWORD = "bench-http-password";
 
 export type Volume = { key: string; flows: number; sessions: number; steps: number; tags: number };
@@ -53,7 +53,9 @@ async function remove(client: pg.Client, v: Volume) {
 async function load(client: pg.Client, v: Volume, log: (line: string) => void = () => {}): Promise<void> {
   const started = Date.now();
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const structure = JSON.stringify(bigTree(31));
+  // A tree for troubleshooting flows, a procedure for the other two types (their pages read it as one).
+  const tree = JSON.stringify(bigTree(31));
+  const procedure = JSON.stringify(bigProcedure(30));
   await client.query("BEGIN");
   const { rows: [account] } = await client.query<{ id: string }>(`INSERT INTO "Account" (id, name, plan) VALUES (gen_random_uuid(), $1, 'pro') RETURNING id`, [accountName(v)]);
   const a = account.id;
@@ -83,9 +85,9 @@ async function load(client: pg.Client, v: Volume, log: (line: string) => void = 
             CASE WHEN g % 9 = 0 THEN NULL ELSE w.c[1 + g % 20] END,
             (CASE WHEN g % 5 = 0 THEN 'draft' ELSE 'published' END)::"FlowStatus",
             (CASE WHEN g % 10 = 0 THEN 'team' ELSE 'account' END)::"Visibility",
-            g % 97, CASE WHEN g % 5 = 0 THEN 0 ELSE 1 END, $6::jsonb,
+            g % 97, CASE WHEN g % 5 = 0 THEN 0 ELSE 1 END, CASE WHEN g % 3 = 0 THEN $6::jsonb ELSE $8::jsonb END,
             now() - g * interval '1 hour', now() - g * interval '1 hour', CASE WHEN g % 5 <> 0 THEN now() - g * interval '1 hour' END
-     FROM generate_series(1, $7::int) AS g, w`, [a, team.id, ids, WORDS, CATEGORIES, structure, v.flows]);
+     FROM generate_series(1, $7::int) AS g, w`, [a, team.id, ids, WORDS, CATEGORIES, tree, v.flows, procedure]);
   await client.query(
     `INSERT INTO "FlowVersion" (id, "flowId", version, name, description, structure, variables, "publishedById", "publishedAt", type)
      SELECT gen_random_uuid(), id, 1, name, description, structure, variables, "authorId", "publishedAt", type
