@@ -150,7 +150,7 @@ export function LibraryBrowser({
 
       <div className="flex items-center justify-between gap-3 text-sm text-fg-muted" aria-live="polite">
         <span data-testid="library-count">
-          {data ? `${data.total} ${data.total === 1 ? "step" : "steps"}` : result.isError ? "" : "Loading…"}
+          {data ? `${data.total.toLocaleString("en")}${data.totalCapped ? "+" : ""} ${data.total === 1 ? "step" : "steps"}` : result.isError ? "" : "Loading…"}
           {result.isFetching && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent align-middle" aria-label="Updating" />}
         </span>
         {filtered && (

@@ -210,7 +210,7 @@ function PickerBody({ onPick, onClose }: { onPick: LibraryPickerProps["onPick"];
       <p className="text-xs text-fg-muted" aria-live="polite">
         {result.data
           ? result.data.total > items.length
-            ? `Showing the first ${items.length} of ${result.data.total}. Type to narrow down.`
+            ? `Showing the first ${items.length} of ${result.data.total.toLocaleString("en")}${result.data.totalCapped ? "+" : ""}. Type to narrow down.`
             : `${result.data.total} ${result.data.total === 1 ? "step" : "steps"}`
           : ""}
       </p>

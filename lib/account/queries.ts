@@ -57,7 +57,8 @@ export async function accountSetupCounts(user: Pick<CurrentUser, "id" | "account
     db.user.count({ where: { accountId: user.accountId, isServiceAccount: false } }),
     db.team.count({ where: { accountId: user.accountId } }),
     db.invite.count({ where: { accountId: user.accountId, revokedAt: null, expiresAt: { gt: new Date() } } }),
-    db.flow.count({ where: { accountId: user.accountId } }),
+    // Only "has any flow" matters on the dashboard: an existence check, not a count of every flow.
+    db.flow.findFirst({ where: { accountId: user.accountId }, select: { id: true } }).then((flow) => (flow ? 1 : 0)),
   ]);
   return { members, teams, activeInvites, flows };
 }

@@ -79,18 +79,18 @@ function toCard(user: Viewer, flow: Prisma.FlowGetPayload<{ select: typeof flowC
 export async function searchFlows(user: Viewer, search: LibrarySearch) {
   const base = filterWhere(user, search);
   const where: Prisma.FlowWhereInput = search.type ? { AND: [base, { type: search.type }] } : base;
-  const [items, total, counts] = await Promise.all([
+  const [items, counts] = await Promise.all([
     db.flow.findMany({ where, select: flowCardSelect, orderBy: ORDER[search.sort], skip: (search.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    db.flow.count({ where }),
     db.flow.groupBy({ by: ["type"], where: base, _count: { _all: true } }),
   ]);
+  // Origins this user may not see are shown as no origin; one lookup, only when a card is a fork.
+  const originIds = items.map((f) => f.forkedFromId).filter((id): id is string => id !== null);
   const forkOrigins = new Set(
-    (await db.flow.findMany({
-      where: { AND: [{ id: { in: items.map((f) => f.forkedFromId).filter((id): id is string => id !== null) } }, visibleFlowsWhere(user)] },
-      select: { id: true },
-    })).map((f) => f.id),
+    originIds.length ? (await db.flow.findMany({ where: { AND: [{ id: { in: originIds } }, visibleFlowsWhere(user)] }, select: { id: true } })).map((f) => f.id) : [],
   );
   const typeCounts = Object.fromEntries(FLOW_TYPES.map((t) => [t, counts.find((c) => c.type === t)?._count._all ?? 0])) as Record<FlowType, number>;
+  // The per-type counts already hold the total (the type filter is the only difference).
+  const total = search.type ? typeCounts[search.type] : FLOW_TYPES.reduce((sum, t) => sum + typeCounts[t], 0);
   return {
     items: items.map((flow) => {
       const card = toCard(user, flow);
@@ -108,8 +108,9 @@ export type FlowSearchResult = Awaited<ReturnType<typeof searchFlows>>;
 export async function libraryFacets(user: Viewer) {
   const visible = visibleFlowsWhere(user);
   const [categories, tags] = await Promise.all([
-    db.flow.findMany({ where: { AND: [visible, { category: { not: null } }] }, select: { category: true }, distinct: ["category"], orderBy: { category: "asc" }, take: 200 }),
-    db.tag.findMany({ where: { usageCount: { gt: 0 }, flows: { some: { flow: visible } } }, select: { name: true }, distinct: ["name"], orderBy: { name: "asc" }, take: 300 }),
+    // GROUP BY … LIMIT in SQL: Prisma's `distinct` would fetch every row and de-duplicate in Node.
+    db.flow.groupBy({ by: ["category"], where: { AND: [visible, { category: { not: null } }] }, orderBy: { category: "asc" }, take: 200 }),
+    db.tag.groupBy({ by: ["name"], where: { usageCount: { gt: 0 }, flows: { some: { flow: visible } } }, orderBy: { name: "asc" }, take: 300 }),
   ]);
   return { categories: categories.map((c) => c.category!).filter(Boolean), tags: tags.map((t) => t.name) };
 }

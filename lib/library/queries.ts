@@ -1,5 +1,8 @@
-// Library search: trigram-indexed substring match over title, instructions and commands,
-// ranked by word similarity; filters and visibility inside the same SQL statement.
+// Library search: trigram-indexed substring match over title, instructions and commands;
+// filters and visibility inside the same SQL statement. Reads are bounded: the page is picked
+// from two ordered branches (this account's entries, other accounts' public ones) that each stop
+// at the page's end, only the 24 picked rows are joined to their flow and author, and the total
+// is counted up to LIBRARY_COUNT_CAP.
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -11,6 +14,8 @@ import type { LibrarySearch } from "./library.validation";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 export const LIBRARY_PAGE_SIZE = 24;
+/** Past this many matches the page says "1,000+": counting every match of a common word costs more than the page. */
+export const LIBRARY_COUNT_CAP = 1_000;
 
 export type LibraryCard = {
   id: string;
@@ -32,38 +37,108 @@ export type LibraryCard = {
 
 type Row = Omit<LibraryCard, "synced" | "sourceFlow" | "mine" | "editable" | "authorName"> & {
   accountId: string; authorId: string | null; sourceTreeId: string | null; sourceNodeId: string | null;
-  flowName: string | null; flowVisible: boolean; authorName: string | null; total: bigint;
+  flowName: string | null; flowVisible: boolean; authorName: string | null; total: number | null;
 };
 
-export async function searchLibrary(user: Viewer, search: LibrarySearch) {
-  const words = search.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+type SortKey = { expr: Prisma.Sql; desc: boolean };
+
+/**
+ * The sort as a list of keys. With a query, "relevance" puts entries whose title holds the whole
+ * query first, then those whose title holds more of its words: cheap per match, unlike a
+ * similarity over the whole text (which cost ~1 s for a word with 6,000 matches).
+ */
+function sortKeys(search: LibrarySearch, words: string[]): SortKey[] {
+  const query = words.join(" ");
+  switch (search.sort === "relevance" && !query ? "newest" : search.sort) {
+    case "used":
+      return [{ expr: Prisma.sql`s."usageCount"`, desc: true }, { expr: Prisma.sql`s."updatedAt"`, desc: true }];
+    case "rated":
+      return [{ expr: Prisma.sql`(s."helpfulCount" + 1.0) / (s."helpfulCount" + s."unhelpfulCount" + 2.0)`, desc: true }, { expr: Prisma.sql`s."helpfulCount"`, desc: true }];
+    case "newest":
+      return [{ expr: Prisma.sql`s."createdAt"`, desc: true }];
+    default:
+      return [
+        { expr: Prisma.sql`(lower(s."title") LIKE ${`%${escapeLike(query)}%`})::int`, desc: true },
+        { expr: Prisma.join(words.map((w) => Prisma.sql`(lower(s."title") LIKE ${`%${escapeLike(w)}%`})::int`), " + "), desc: true },
+        { expr: Prisma.sql`s."usageCount"`, desc: true },
+        { expr: Prisma.sql`s."createdAt"`, desc: true },
+      ];
+  }
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The WHERE of a search (visibility, active, words, filters), for the page and the count. */
+function searchWhere(user: Viewer, search: LibrarySearch, words: string[]): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleLibrarySql(user), Prisma.sql`s."isActive"`];
-  // Each word must appear; every ILIKE is served by the trigram GIN index.
-  for (const word of words) conditions.push(Prisma.sql`s."searchText" LIKE ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  // Each word must appear; every LIKE is served by the trigram GIN index.
+  for (const word of words) conditions.push(Prisma.sql`s."searchText" LIKE ${`%${escapeLike(word)}%`}`);
   if (search.type) conditions.push(Prisma.sql`s."type" = ${search.type}::"LibraryStepType"`);
   if (search.visibility) conditions.push(Prisma.sql`s."visibility" = ${search.visibility}::"Visibility"`);
   if (search.group) conditions.push(Prisma.sql`s."groupLabel" = ${search.group}`);
   if (search.flowId) conditions.push(Prisma.sql`s."sourceTreeId" = ${search.flowId}::uuid`);
   if (search.mine) conditions.push(Prisma.sql`s."authorId" = ${user.id}::uuid`);
-  const where = Prisma.join(conditions, " AND ");
-  const query = words.join(" ");
-  const order =
-    search.sort === "used" ? Prisma.sql`s."usageCount" DESC, s."updatedAt" DESC`
-    : search.sort === "rated" ? Prisma.sql`(s."helpfulCount" + 1.0) / (s."helpfulCount" + s."unhelpfulCount" + 2.0) DESC, s."helpfulCount" DESC`
-    : search.sort === "newest" || !query ? Prisma.sql`s."createdAt" DESC`
-    : Prisma.sql`(lower(s."title") LIKE ${`%${query}%`})::int DESC, word_similarity(${query}, s."searchText") DESC, s."usageCount" DESC`;
-  const rows = await db.$queryRaw<Row[]>`
+  return Prisma.join(conditions, " AND ");
+}
+
+export function librarySearchWords(q: string): string[] {
+  return q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+}
+
+/** The page's SQL (exported for the query-shape tests, which EXPLAIN it). */
+export function librarySearchSql(user: Viewer, search: LibrarySearch): Prisma.Sql {
+  const words = librarySearchWords(search.q);
+  const where = searchWhere(user, search, words);
+  const keys = sortKeys(search, words);
+  const offset = (search.page - 1) * LIBRARY_PAGE_SIZE;
+  const end = offset + LIBRARY_PAGE_SIZE;
+  const keyColumns = Prisma.join(keys.map((k, i) => Prisma.sql`${k.expr} AS ${Prisma.raw(`k${i}`)}`), ", ");
+  const branchOrder = Prisma.join(keys.map((k) => Prisma.sql`${k.expr} ${Prisma.raw(k.desc ? "DESC" : "ASC")}`), ", ");
+  const pageOrder = Prisma.raw(keys.map((k, i) => `p.k${i} ${k.desc ? "DESC" : "ASC"}`).join(", "));
+  // A search reads every match of its words anyway (to rank them, through the trigram index), so
+  // it counts them on the way: narrow rows (id and sort keys), not the whole entry. Browsing
+  // reads only the page, so its total is a separate count that stops at the cap.
+  const counted = words.length > 0;
+  const branchCount = counted ? Prisma.sql`, count(*) OVER () AS n` : Prisma.sql`, 0::bigint AS n`;
+  const total = counted
+    ? Prisma.sql`(SELECT coalesce(max(n), 0) FROM own) + (SELECT coalesce(max(n), 0) FROM elsewhere)`
+    : Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "LibraryStep" s WHERE ${where} LIMIT ${LIBRARY_COUNT_CAP + 1}) c)`;
+  // Another account's entries are visible only when public and active (visibleLibrarySql), so the
+  // second branch may name that: it lets the (visibility, isActive, createdAt) index serve it.
+  return Prisma.sql`
+    WITH own AS (
+      SELECT s."id", ${keyColumns}${branchCount} FROM "LibraryStep" s
+      WHERE ${where} AND s."accountId" = ${user.accountId}::uuid ORDER BY ${branchOrder}, s."id" LIMIT ${end}
+    ), elsewhere AS (
+      SELECT s."id", ${keyColumns}${branchCount} FROM "LibraryStep" s
+      WHERE ${where} AND s."accountId" <> ${user.accountId}::uuid AND s."visibility" = 'public' AND s."isActive"
+      ORDER BY ${branchOrder}, s."id" LIMIT ${end}
+    ), page AS (
+      SELECT * FROM (SELECT * FROM own UNION ALL SELECT * FROM elsewhere) p ORDER BY ${pageOrder}, p."id" LIMIT ${LIBRARY_PAGE_SIZE} OFFSET ${offset}
+    )
     SELECT s."id", s."title", s."type"::text AS "type", s."content", s."groupLabel", s."visibility"::text AS "visibility",
            s."usageCount", s."helpfulCount", s."unhelpfulCount", s."tags", s."accountId", s."authorId",
            s."sourceTreeId", s."sourceNodeId", f."name" AS "flowName",
            (f."id" IS NOT NULL AND ${visibleFlowsSql(user, "f")}) AS "flowVisible",
-           u."name" AS "authorName", count(*) OVER () AS "total"
-    FROM "LibraryStep" s
+           u."name" AS "authorName",
+           (${total})::int AS "total"
+    FROM page p
+    JOIN "LibraryStep" s ON s."id" = p."id"
     LEFT JOIN "Flow" f ON f."id" = s."sourceTreeId"
     LEFT JOIN "User" u ON u."id" = s."authorId"
-    WHERE ${where}
-    ORDER BY ${order}, s."id"
-    LIMIT ${LIBRARY_PAGE_SIZE} OFFSET ${(search.page - 1) * LIBRARY_PAGE_SIZE}`;
+    ORDER BY ${pageOrder}, p."id"`;
+}
+
+/** The capped count's SQL (exported for the query-shape tests). */
+export function libraryCountSql(user: Viewer, search: LibrarySearch): Prisma.Sql {
+  const where = searchWhere(user, search, librarySearchWords(search.q));
+  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "LibraryStep" s WHERE ${where} LIMIT ${LIBRARY_COUNT_CAP + 1}) c`;
+}
+
+export async function searchLibrary(user: Viewer, search: LibrarySearch) {
+  // Pages stop at the capped count: deeper offsets would read ever more rows for a page nobody reaches by paging.
+  const beyondCap = (search.page - 1) * LIBRARY_PAGE_SIZE >= LIBRARY_COUNT_CAP;
+  const rows = beyondCap ? [] : await db.$queryRaw<Row[]>(librarySearchSql(user, search));
   const items: LibraryCard[] = rows.map((r) => ({
     id: r.id, title: r.title, type: r.type, content: r.content, groupLabel: r.groupLabel, visibility: r.visibility,
     usageCount: r.usageCount, helpfulCount: r.helpfulCount, unhelpfulCount: r.unhelpfulCount, tags: r.tags,
@@ -73,24 +148,39 @@ export async function searchLibrary(user: Viewer, search: LibrarySearch) {
     mine: r.authorId === user.id,
     editable: canChangeLibraryStep(user, r),
   }));
-  const total = rows.length ? Number(rows[0].total) : search.page > 1 ? await countLibrary(where) : 0;
-  return { items, total, page: search.page, pageSize: LIBRARY_PAGE_SIZE };
+  // An empty page past the first still needs the total (to page back); page 1 empty means none.
+  const counted = rows.length ? rows[0].total! : search.page > 1 ? (await db.$queryRaw<{ n: number }[]>(libraryCountSql(user, search)))[0].n : 0;
+  return { items, total: Math.min(counted, LIBRARY_COUNT_CAP), totalCapped: counted > LIBRARY_COUNT_CAP, page: search.page, pageSize: LIBRARY_PAGE_SIZE };
 }
 export type LibrarySearchResult = Awaited<ReturnType<typeof searchLibrary>>;
 
-async function countLibrary(where: Prisma.Sql) {
-  const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "LibraryStep" s WHERE ${where}`;
-  return Number(row.n);
+/**
+ * Filter choices: group labels and source flows among visible entries. The groups are read as a
+ * loose index scan (one index probe per distinct label, over LibraryStep_groupLabel_idx), so the
+ * list costs the number of groups shown, not the number of steps.
+ */
+export function libraryGroupsSql(user: Viewer): Prisma.Sql {
+  const visible = visibleLibrarySql(user);
+  return Prisma.sql`
+    WITH RECURSIVE g AS (
+      (SELECT s."groupLabel" FROM "LibraryStep" s WHERE ${visible} AND s."isActive" AND s."groupLabel" IS NOT NULL ORDER BY s."groupLabel" LIMIT 1)
+      UNION ALL
+      SELECT n."groupLabel" FROM g, LATERAL (
+        SELECT s."groupLabel" FROM "LibraryStep" s WHERE ${visible} AND s."isActive" AND s."groupLabel" > g."groupLabel" ORDER BY s."groupLabel" LIMIT 1
+      ) n
+    )
+    SELECT "groupLabel" FROM g LIMIT 200`;
 }
 
-/** Filter choices: group labels and source flows among visible entries. */
 export async function libraryFilters(user: Viewer) {
   const visible = visibleLibrarySql(user);
   const [groups, flows] = await Promise.all([
-    db.$queryRaw<{ groupLabel: string }[]>`SELECT DISTINCT s."groupLabel" FROM "LibraryStep" s WHERE ${visible} AND s."isActive" AND s."groupLabel" IS NOT NULL ORDER BY 1 LIMIT 200`,
+    db.$queryRaw<{ groupLabel: string }[]>(libraryGroupsSql(user)),
+    // From the flows' side: one probe of the (sourceTreeId, sourceNodeId) index per visible flow.
     db.$queryRaw<{ id: string; name: string }[]>`
-      SELECT DISTINCT f."id", f."name" FROM "LibraryStep" s JOIN "Flow" f ON f."id" = s."sourceTreeId"
-      WHERE ${visible} AND s."isActive" AND ${visibleFlowsSql(user, "f")}
+      SELECT f."id", f."name" FROM "Flow" f
+      WHERE ${visibleFlowsSql(user, "f")}
+        AND EXISTS (SELECT 1 FROM "LibraryStep" s WHERE s."sourceTreeId" = f."id" AND ${visible} AND s."isActive")
       ORDER BY f."name" LIMIT 200`,
   ]);
   return { groups: groups.map((g) => g.groupLabel), flows };

@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { readStructure, type FlowType } from "@/lib/flows/structure";
 import { readVariables } from "@/lib/flows/variables";
@@ -19,6 +19,13 @@ export function visibleSessionsWhere(user: Viewer): Prisma.SessionWhereInput {
   const who: Prisma.SessionWhereInput[] = [{ ownerId: user.id }, { assigneeId: user.id }];
   if (user.teamId) who.push({ teamId: user.teamId });
   return { accountId: user.accountId, OR: who };
+}
+
+/** The same rule as visibleSessionsWhere, for raw SQL over "Session" s (the history's flow filter). */
+export function visibleSessionsSql(user: Viewer): Prisma.Sql {
+  if (isAdmin(user.role)) return Prisma.sql`s."accountId" = ${user.accountId}::uuid`;
+  const team = user.teamId ? Prisma.sql` OR s."teamId" = ${user.teamId}::uuid` : Prisma.empty;
+  return Prisma.sql`(s."accountId" = ${user.accountId}::uuid AND (s."ownerId" = ${user.id}::uuid OR s."assigneeId" = ${user.id}::uuid${team}))`;
 }
 
 export function canChangeSession(user: Viewer, session: { accountId: string; ownerId: string | null; assigneeId: string | null }) {

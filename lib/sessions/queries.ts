@@ -5,9 +5,9 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { FLOW_TYPES, readStructure, type FlowStructure, type FlowType } from "@/lib/flows/structure";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
-import { canChangeSession, canEditSessionNotes, canStartPreparedSession, preparedForUserWhere, runningByUserWhere, visibleSessionsWhere } from "./access";
+import { canChangeSession, canEditSessionNotes, canStartPreparedSession, preparedForUserWhere, runningByUserWhere, visibleSessionsSql, visibleSessionsWhere } from "./access";
 import type { CustomStep, PathEvent, StepStates } from "./runtime";
 import { OUTCOMES } from "./session.validation";
 import type { VariableValues } from "./variables";
@@ -100,7 +100,10 @@ export async function getSessionView(user: Viewer, sessionId: string): Promise<S
 
 export const SESSION_TABS = ["active", "prepared", "completed", "all"] as const;
 export const HISTORY_PAGE_SIZE = 25;
-export const HISTORY_COUNT_CAP = 10_000;
+/** Past this many matches the page says "1,000+": the count reads at most this many index entries. */
+export const HISTORY_COUNT_CAP = 1_000;
+/** At most this many flows in the history's flow filter. */
+export const HISTORY_FLOW_FACETS = 300;
 
 /** A calendar day (YYYY-MM-DD) that exists: "2025-13-45" is ignored like any other bad filter. */
 const dateParam = z
@@ -134,8 +137,10 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
   if (search.outcome) and.push({ outcome: search.outcome });
   if (search.engineerId) and.push({ ownerId: search.engineerId });
   if (search.mine === "assigned") and.push({ assigneeId: user.id });
-  if (search.from) and.push({ createdAt: { gte: new Date(`${search.from}T00:00:00Z`) } });
-  if (search.to) and.push({ createdAt: { lt: new Date(new Date(`${search.to}T00:00:00Z`).getTime() + 86_400_000) } });
+  // The range is on last activity (updatedAt): what the list sorts by and shows, so the
+  // (accountId[, status], updatedAt) indexes serve the range, the order and the count together.
+  if (search.from) and.push({ updatedAt: { gte: new Date(`${search.from}T00:00:00Z`) } });
+  if (search.to) and.push({ updatedAt: { lt: new Date(new Date(`${search.to}T00:00:00Z`).getTime() + 86_400_000) } });
   const where: Prisma.SessionWhereInput = { AND: and };
   const [rows, total] = await Promise.all([
     db.session.findMany({
@@ -152,8 +157,10 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
       },
     }),
     // Counting every match of a 100k-session account costs more than the page itself; past
-    // the cap the page says "10,000+".
-    db.session.count({ where, take: HISTORY_COUNT_CAP + 1 }),
+    // the cap the page says "1,000+".
+    // Ordered like the page, so the (accountId[, status], updatedAt) index serves the count and it
+    // stops at the cap; without an order Prisma sorts the capped subquery by id, reading every match.
+    db.session.count({ where, orderBy: { updatedAt: "desc" }, take: HISTORY_COUNT_CAP + 1 }),
   ]);
   return {
     total: Math.min(total, HISTORY_COUNT_CAP),
@@ -180,13 +187,31 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
 }
 export type SessionSearchResult = Awaited<ReturnType<typeof searchSessions>>;
 
+/**
+ * The flows among the sessions this user sees, for the history's flow filter: a loose index scan
+ * over Session(accountId, flowId) — each step jumps to the next flow id — so the list costs one
+ * index probe per flow shown, not one row per session.
+ */
+export function historyFlowsSql(user: Viewer): Prisma.Sql {
+  const visible = visibleSessionsSql(user);
+  return Prisma.sql`
+    WITH RECURSIVE f AS (
+      (SELECT s."flowId", s."flowName" FROM "Session" s WHERE ${visible} AND s."flowId" IS NOT NULL ORDER BY s."flowId" LIMIT 1)
+      UNION ALL
+      SELECT n."flowId", n."flowName" FROM f, LATERAL (
+        SELECT s."flowId", s."flowName" FROM "Session" s WHERE ${visible} AND s."flowId" > f."flowId" ORDER BY s."flowId" LIMIT 1
+      ) n
+    )
+    SELECT "id", "name" FROM (SELECT "flowId" AS "id", "flowName" AS "name" FROM f LIMIT ${HISTORY_FLOW_FACETS}) x ORDER BY "name", "id"`;
+}
+
 /** Filter choices for the history page: flows and engineers of the account. */
 export async function historyFacets(user: Viewer) {
   const [flows, engineers] = await Promise.all([
-    db.session.findMany({ where: visibleSessionsWhere(user), select: { flowId: true, flowName: true }, distinct: ["flowId"], orderBy: { flowId: "asc" }, take: 300 }),
-    db.user.findMany({ where: { accountId: user.accountId, isServiceAccount: false }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.$queryRaw<{ id: string; name: string }[]>(historyFlowsSql(user)),
+    db.user.findMany({ where: { accountId: user.accountId, isServiceAccount: false }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
   ]);
-  return { flows: flows.filter((f) => f.flowId).map((f) => ({ id: f.flowId!, name: f.flowName })), engineers };
+  return { flows, engineers };
 }
 
 /** Dashboard: prepared sessions assigned to me, and my sessions still in progress. */

@@ -116,9 +116,11 @@ describe("searchSessions", () => {
     ok(await as(t.engineer, () => completeSession({ sessionId: ids.treeResolved, outcome: "resolved" })));
     ok(await as(t.teammate, () => completeSession({ sessionId: ids.treeEscalated, outcome: "escalated" })));
     ok(await as(t.engineer, () => completeSession({ sessionId: ids.procedureDone, outcome: "completed" })));
-    // Dates for the date filter: two sessions created in January 2024.
-    await db.session.updateMany({ where: { id: { in: [ids.treeResolved, ids.procedureDone] } }, data: { createdAt: new Date("2024-01-10T12:00:00Z") } });
-    await db.session.update({ where: { id: ids.treeEscalated }, data: { createdAt: new Date("2024-01-31T23:59:00Z") } });
+    // Dates for the date filter (on last activity, updatedAt): sessions created and last worked on in January 2024.
+    const jan10 = new Date("2024-01-10T12:00:00Z");
+    const jan31 = new Date("2024-01-31T23:59:00Z");
+    await db.session.updateMany({ where: { id: { in: [ids.treeResolved, ids.procedureDone] } }, data: { createdAt: jan10, updatedAt: jan10 } });
+    await db.session.update({ where: { id: ids.treeEscalated }, data: { createdAt: jan31, updatedAt: jan31 } });
 
     // The other account: its own flow and a pile of sessions, never counted here.
     const theirs = await publishTree(t.other.engineer);

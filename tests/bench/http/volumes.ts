@@ -1,0 +1,175 @@
+// The HTTP benchmark's data: two accounts of their own (never the demo account), each loaded with
+// a handful of bulk INSERT … SELECT generate_series statements, so 100,000 sessions go in within
+// seconds. Kept between runs: a second run finds the accounts (by name, which carries the
+// fixture version) and skips the load.
+import type pg from "pg";
+import { hashPassword } from "../../../lib/auth/password";
+import { bigProcedure, bigTree, WORDS } from "../fixtures";
+
+/** Bump when the shape of the fixtures changes: older bench accounts are deleted and reloaded. */
+const FIXTURE_VERSION = 2;
+export const BENCH_PASSWORD = "bench-http-password";
+
+export type Volume = { key: string; flows: number; sessions: number; steps: number; tags: number };
+export const VOLUMES: Volume[] = [
+  { key: "full", flows: 1_000, sessions: 100_000, steps: 50_000, tags: 40 },
+  { key: "small", flows: 10, sessions: 100, steps: 100, tags: 5 },
+];
+
+export type LoadedVolume = Volume & { accountId: string; ownerEmail: string; flowId: string; sessionId: string };
+
+const accountName = (v: Volume) => `Bench ${v.key} v${FIXTURE_VERSION}`;
+const ownerEmail = (v: Volume) => `bench-${v.key}-owner@bench.invalid`;
+
+const CATEGORIES = ["Printing", "Email", "Network", "Identity", "Backup", "Endpoint", "Security", "Servers", "Cloud", "Voice",
+  "Onboarding", "Offboarding", "Licensing", "Storage", "Monitoring", "Patching", "Remote access", "Mobile", "Browsers", "Line of business"];
+
+async function find(client: pg.Client, v: Volume): Promise<LoadedVolume | null> {
+  const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Account" WHERE name = $1`, [accountName(v)]);
+  if (!rows.length) return null;
+  const accountId = rows[0].id;
+  const [{ rows: counts }, { rows: targets }] = await Promise.all([
+    client.query<{ flows: number; sessions: number; steps: number }>(
+      `SELECT (SELECT count(*)::int FROM "Flow" WHERE "accountId" = $1) AS flows,
+              (SELECT count(*)::int FROM "Session" WHERE "accountId" = $1) AS sessions,
+              (SELECT count(*)::int FROM "LibraryStep" WHERE "accountId" = $1) AS steps`, [accountId]),
+    client.query<{ flowId: string; sessionId: string }>(
+      `SELECT s."flowId", s.id AS "sessionId" FROM "Session" s JOIN "User" u ON u.id = s."ownerId"
+       WHERE s."accountId" = $1 AND u.email = $2 AND s.status = 'completed' ORDER BY s."updatedAt" DESC LIMIT 1`, [accountId, ownerEmail(v)]),
+  ]);
+  const c = counts[0];
+  if (c.flows !== v.flows || c.sessions !== v.sessions || c.steps !== v.steps || !targets.length) return null;
+  return { ...v, accountId, ownerEmail: ownerEmail(v), flowId: targets[0].flowId, sessionId: targets[0].sessionId };
+}
+
+async function remove(client: pg.Client, v: Volume) {
+  const like = `Bench ${v.key} v%`;
+  // Sessions restrict deleting their flow versions; versions outlive their flow (flowId → null).
+  await client.query(`DELETE FROM "Session" WHERE "accountId" IN (SELECT id FROM "Account" WHERE name LIKE $1)`, [like]);
+  await client.query(`DELETE FROM "FlowVersion" WHERE "flowId" IN (SELECT f.id FROM "Flow" f JOIN "Account" a ON a.id = f."accountId" WHERE a.name LIKE $1)`, [like]);
+  await client.query(`DELETE FROM "Account" WHERE name LIKE $1`, [like]);
+}
+
+async function load(client: pg.Client, v: Volume, log: (line: string) => void = () => {}): Promise<void> {
+  const started = Date.now();
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  // A tree for troubleshooting flows, a procedure for the other two types (their pages read it as one).
+  const tree = JSON.stringify(bigTree(31));
+  const procedure = JSON.stringify(bigProcedure(30));
+  await client.query("BEGIN");
+  const { rows: [account] } = await client.query<{ id: string }>(`INSERT INTO "Account" (id, name, plan) VALUES (gen_random_uuid(), $1, 'pro') RETURNING id`, [accountName(v)]);
+  const a = account.id;
+  const { rows: [team] } = await client.query<{ id: string }>(`INSERT INTO "Team" (id, "accountId", name) VALUES (gen_random_uuid(), $1, 'Service Desk') RETURNING id`, [a]);
+  // The owner (who signs in) and nine engineers, half of them in the team.
+  await client.query(
+    `INSERT INTO "User" (id, "accountId", "teamId", email, name, "passwordHash", role, "emailVerifiedAt")
+     SELECT gen_random_uuid(), $1, CASE WHEN g <= 5 THEN $2::uuid END,
+            CASE WHEN g = 1 THEN $3 ELSE 'bench-' || $4 || '-engineer-' || g || '@bench.invalid' END,
+            CASE WHEN g = 1 THEN 'Bench Owner' ELSE 'Engineer ' || g END, $5,
+            (CASE WHEN g = 1 THEN 'owner' ELSE 'engineer' END)::"Role", now()
+     FROM generate_series(1, 10) AS g`, [a, team.id, ownerEmail(v), v.key, passwordHash]);
+  const { rows: users } = await client.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE "accountId" = $1 ORDER BY email`, [a]);
+  const owner = (await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [ownerEmail(v)])).rows[0].id;
+  const ids = users.map((u) => u.id);
+  const teams = users.map((u) => u.teamId);
+
+  // Flows: a mix of types, categories (some none), 4 in 5 published, every tenth one team-visible.
+  await client.query(
+    `WITH w AS (SELECT $4::text[] AS w, $5::text[] AS c)
+     INSERT INTO "Flow" (id, "accountId", "teamId", "authorId", name, description, type, category, status, visibility, "usageCount", version,
+                         structure, "createdAt", "updatedAt", "publishedAt")
+     SELECT gen_random_uuid(), $1, $2, ($3::uuid[])[1 + g % 10],
+            initcap(w.w[1 + g % 40]) || ' ' || w.w[1 + (g / 40) % 40] || ' check ' || g,
+            'Walks through the ' || w.w[1 + (g * 7) % 40] || ' and ' || w.w[1 + (g * 13) % 40] || ' checks for ticket type ' || g || '.',
+            (ARRAY['troubleshooting', 'procedural', 'maintenance'])[1 + g % 3]::"FlowType",
+            CASE WHEN g % 9 = 0 THEN NULL ELSE w.c[1 + g % 20] END,
+            (CASE WHEN g % 5 = 0 THEN 'draft' ELSE 'published' END)::"FlowStatus",
+            (CASE WHEN g % 10 = 0 THEN 'team' ELSE 'account' END)::"Visibility",
+            g % 97, CASE WHEN g % 5 = 0 THEN 0 ELSE 1 END, CASE WHEN g % 3 = 0 THEN $6::jsonb ELSE $8::jsonb END,
+            now() - g * interval '1 hour', now() - g * interval '1 hour', CASE WHEN g % 5 <> 0 THEN now() - g * interval '1 hour' END
+     FROM generate_series(1, $7::int) AS g, w`, [a, team.id, ids, WORDS, CATEGORIES, tree, v.flows, procedure]);
+  await client.query(
+    `INSERT INTO "FlowVersion" (id, "flowId", version, name, description, structure, variables, "publishedById", "publishedAt", type)
+     SELECT gen_random_uuid(), id, 1, name, description, structure, variables, "authorId", "publishedAt", type
+     FROM "Flow" WHERE "accountId" = $1 AND status = 'published'`, [a]);
+  await client.query(`INSERT INTO "Tag" (id, "accountId", name, "usageCount") SELECT gen_random_uuid(), $1, 'tag-' || g, 0 FROM generate_series(1, $2::int) AS g`, [a, v.tags]);
+  await client.query(
+    `INSERT INTO "FlowTag" ("flowId", "tagId")
+     SELECT f.id, t.id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM "Flow" WHERE "accountId" = $1) f
+     JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM "Tag" WHERE "accountId" = $1) t ON t.n IN (1 + f.n % $2, 1 + (f.n * 7 + 3) % $2)`, [a, v.tags]);
+  await client.query(`UPDATE "Tag" t SET "usageCount" = (SELECT count(*) FROM "FlowTag" ft WHERE ft."tagId" = t.id) WHERE t."accountId" = $1`, [a]);
+
+  // Sessions over the published flows: mostly completed, some active and prepared, over a year.
+  await client.query(
+    `WITH fv AS (SELECT array_agg(f.id ORDER BY f.id) AS flows, array_agg(v.id ORDER BY f.id) AS versions,
+                        array_agg(f.name ORDER BY f.id) AS names, array_agg(f.type::text ORDER BY f.id) AS types, count(*)::int AS n
+                 FROM "Flow" f JOIN "FlowVersion" v ON v."flowId" = f.id WHERE f."accountId" = $1)
+     INSERT INTO "Session" (id, "accountId", "teamId", "flowId", "flowVersionId", "flowName", "flowType", "ownerId", "assigneeId", "preparedById",
+                            status, "startedAt", "completedAt", outcome, "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, ($3::uuid[])[1 + g % 10], fv.flows[1 + g % fv.n], fv.versions[1 + g % fv.n], fv.names[1 + g % fv.n],
+            fv.types[1 + g % fv.n]::"FlowType",
+            CASE WHEN s.status = 'prepared' THEN NULL ELSE ($2::uuid[])[1 + g % 10] END,
+            CASE WHEN s.status = 'prepared' OR g % 11 = 0 THEN ($2::uuid[])[1 + (g / 7) % 10] END,
+            CASE WHEN s.status = 'prepared' THEN ($2::uuid[])[1 + (g / 3) % 10] END,
+            s.status::"SessionStatus",
+            CASE WHEN s.status <> 'prepared' THEN s.created + interval '5 minutes' END,
+            CASE WHEN s.status = 'completed' THEN s.created + interval '40 minutes' END,
+            (CASE WHEN s.status <> 'completed' THEN NULL WHEN fv.types[1 + g % fv.n] <> 'troubleshooting' THEN (ARRAY['completed', 'completed_with_issues', 'aborted'])[1 + g % 3]
+                  ELSE (ARRAY['resolved', 'partially_resolved', 'escalated', 'unresolved'])[1 + g % 4] END)::"SessionOutcome",
+            s.created, s.created + interval '40 minutes'
+     FROM generate_series(1, $4::int) AS g, fv,
+     LATERAL (SELECT CASE WHEN g % 20 = 0 THEN 'active' WHEN g % 50 = 1 THEN 'prepared' ELSE 'completed' END AS status,
+                     now() - (g * (interval '1 year' / $4::int)) AS created) AS s`, [a, ids, teams, v.sessions]);
+
+  // Library steps: "spooler" is in about 6,000 of 50,000; a third carry a group; a quarter are synced.
+  await client.query(
+    `WITH v AS (SELECT $3::text[] AS w, (SELECT array_agg(id ORDER BY id) FROM "Flow" WHERE "accountId" = $1 AND status = 'published') AS flows)
+     INSERT INTO "LibraryStep" (id, "accountId", "teamId", "authorId", title, type, content, "searchText", "groupLabel", visibility, "usageCount",
+                                "helpfulCount", "unhelpfulCount", tags, "isActive", "sourceTreeId", "sourceNodeId", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, $4, ($2::uuid[])[1 + g % 10], t.title,
+            (CASE WHEN g % 5 = 0 THEN 'solution' ELSE 'action' END)::"LibraryStepType",
+            jsonb_build_object('instructions', t.body, 'helpText', 'If the ' || v.w[1 + g % 40] || ' still fails, note the error code and escalate with the log attached.',
+                               'commands', jsonb_build_array(jsonb_build_object('label', 'Check', 'command', t.command, 'commandType', 'powershell'),
+                                                             jsonb_build_object('label', 'Fix', 'command', t.command || ' -Force', 'commandType', 'powershell')),
+                               'groupLabel', CASE WHEN g % 3 = 0 THEN 'Group ' || (g % 150) END),
+            lower(t.title || E'\\n' || t.body || E'\\n' || t.command), CASE WHEN g % 3 = 0 THEN 'Group ' || (g % 150) END,
+            (CASE WHEN g % 7 = 0 THEN 'team' ELSE 'account' END)::"Visibility", g % 50, g % 13, g % 4, ARRAY['tag-' || (g % 12)],
+            true, CASE WHEN g % 4 = 0 THEN v.flows[1 + g % array_length(v.flows, 1)] END, CASE WHEN g % 4 = 0 THEN 'n-' || g END,
+            now() - g * interval '1 minute', now() - g * interval '1 minute'
+     FROM generate_series(1, $5::int) AS g, v,
+     LATERAL (SELECT
+       initcap(v.w[1 + mod(abs(hashint4(g)::bigint), 40)]) || ' the ' || v.w[1 + mod(abs(hashint4(g + 1000003)::bigint), 40)] || ' on host ' || g AS title,
+       'Check the ' || v.w[1 + mod(abs(hashint4(g + 2000003)::bigint), 40)] || ' and the ' || v.w[1 + mod(abs(hashint4(g + 3000003)::bigint), 40)]
+         || ' before you continue. Open the console, confirm the service state and compare it with the last known good baseline.' AS body,
+       'Get-' || initcap(v.w[1 + mod(abs(hashint4(g + 4000003)::bigint), 40)]) || ' -ComputerName srv' || (g % 97) AS command
+     ) AS t`, [a, ids, WORDS, team.id, v.steps]);
+  await client.query("COMMIT");
+  // VACUUM sets the visibility map, so counts can be index-only scans as they would be on a live
+  // database; ANALYZE gives the planner the new row counts.
+  for (const table of ["Flow", "FlowVersion", "Session", "LibraryStep", "FlowTag", "Tag", "User"]) await client.query(`VACUUM ANALYZE "${table}"`);
+  log(`loaded ${v.key}: ${v.flows} flows, ${v.sessions} sessions, ${v.steps} library steps (owner ${owner.slice(0, 8)}…) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Loads one volume into a database that does not have it yet (the query-shape tests seed with this). */
+export async function loadVolume(client: pg.Client, v: Volume): Promise<LoadedVolume> {
+  await load(client, v);
+  const found = await find(client, v);
+  if (!found) throw new Error(`fixtures for "${v.key}" did not load as expected`);
+  return found;
+}
+
+/** Finds each volume's account, or (re)loads it. */
+export async function ensureVolumes(client: pg.Client, log: (line: string) => void): Promise<LoadedVolume[]> {
+  const loaded: LoadedVolume[] = [];
+  for (const v of VOLUMES) {
+    let found = await find(client, v);
+    if (!found) {
+      await remove(client, v);
+      await load(client, v, log);
+      found = await find(client, v);
+      if (!found) throw new Error(`bench fixtures for "${v.key}" did not load as expected`);
+    } else log(`reusing ${v.key}: ${v.flows} flows, ${v.sessions} sessions, ${v.steps} library steps`);
+    loaded.push(found);
+  }
+  return loaded;
+}

@@ -1,0 +1,167 @@
+// Query shapes that keep pages as fast with 100,000 sessions as with 100. Each test seeds a
+// table, runs a read through the app's own functions, then EXPLAINs (ANALYZE) every statement
+// it sent and counts the rows those statements touched (scanned + filtered out). A change that
+// brings back a full scan, or a facet that de-duplicates in Node, fails here, not only in
+// `npm run bench:http`.
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { libraryFacets } from "@/lib/flows/queries";
+import { librarySearchSchema } from "@/lib/library/library.validation";
+import { LIBRARY_COUNT_CAP, LIBRARY_PAGE_SIZE, libraryFilters, searchLibrary } from "@/lib/library/queries";
+import { HISTORY_COUNT_CAP, HISTORY_PAGE_SIZE, historyFacets, historySearchSchema, searchSessions } from "@/lib/sessions/queries";
+import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
+
+// The app's client (lib/db/client.ts) is created on first use; installing ours first, with query
+// events on, lets the tests see each statement and its parameters.
+type Statement = { sql: string; params: unknown[] };
+let capturing: Statement[] | null = null;
+const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+client.$on("query", (event) => capturing?.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
+(globalThis as { prisma?: PrismaClient }).prisma = client;
+
+const direct = new pg.Client({ connectionString: process.env.DATABASE_URL });
+let volume: LoadedVolume;
+let owner: { id: string; accountId: string; teamId: string | null; role: "owner" };
+
+const SESSIONS = 6_000;
+const STEPS = 4_000;
+// Other test files share this worker's database (and may leave public steps behind): a word of
+// this run's own, and expectations counted from what this owner can see.
+const RARE = `zorblax${Date.now().toString(36)}`;
+const VISIBLE_STEPS = `"isActive" AND ("accountId" = $1 OR "visibility" = 'public')`;
+
+beforeAll(async () => {
+  await direct.connect();
+  volume = await loadVolume(direct, { key: "shapes", flows: 60, sessions: SESSIONS, steps: STEPS, tags: 8 });
+  // A word in exactly 8 entries, for a search whose reads must follow its matches, not the table.
+  await direct.query(`UPDATE "LibraryStep" SET "searchText" = "searchText" || ' ' || $2 WHERE id IN (SELECT id FROM "LibraryStep" WHERE "accountId" = $1 ORDER BY id LIMIT 8)`, [volume.accountId, RARE]);
+  await direct.query(`VACUUM ANALYZE "LibraryStep"`);
+  await direct.query(`VACUUM ANALYZE "Session"`);
+  const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
+  owner = { id: rows[0].id, accountId: volume.accountId, teamId: rows[0].teamId, role: "owner" };
+}, 120_000);
+
+afterAll(async () => {
+  await direct.end();
+});
+
+async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
+  capturing = [];
+  try {
+    const result = await fn();
+    return { result, statements: capturing };
+  } finally {
+    capturing = null;
+  }
+}
+
+type PlanNode = {
+  "Node Type": string; "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number;
+  "Rows Removed by Filter"?: number; "Rows Removed by Index Recheck"?: number; Plans?: PlanNode[];
+};
+
+async function explain(statement: Statement): Promise<PlanNode> {
+  const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
+  return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+}
+
+/** Table rows a plan touched: returned by its scans plus those its filters threw away. */
+function rowsRead(node: PlanNode): number {
+  const own = node["Relation Name"]
+    ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0)) * node["Actual Loops"]
+    : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child), 0);
+}
+
+/** The statements that read `table`, each with its plan. */
+async function plansOn(statements: Statement[], table: string) {
+  const reading = statements.filter((s) => s.sql.includes(`"${table}"`));
+  return Promise.all(reading.map(async (statement) => ({ statement, plan: await explain(statement) })));
+}
+
+describe("session history", () => {
+  it("the flow filter list carries a LIMIT and reads one index entry per flow it shows", async () => {
+    const { result, statements } = await statementsOf(() => historyFacets(owner));
+    const [facet] = await plansOn(statements, "Session");
+    expect(facet.statement.sql).toMatch(/\bLIMIT\b/);
+    expect(result.flows.length).toBeGreaterThan(10);
+    // Exactly the rows shown come back from the database: nothing de-duplicated in Node.
+    expect(facet.plan["Actual Rows"]).toBe(result.flows.length);
+    // A loose index scan: about one probe per distinct flow, never the account's 6,000 sessions.
+    expect(rowsRead(facet.plan)).toBeLessThanOrEqual(result.flows.length * 3 + 5);
+  });
+
+  it("a date range reads the page and a capped count through the updatedAt index, not every session", async () => {
+    const search = historySearchSchema.parse({ tab: "all", from: "2000-01-01", to: "2999-12-31" });
+    const { result, statements } = await statementsOf(() => searchSessions(owner, search));
+    expect(result.items).toHaveLength(HISTORY_PAGE_SIZE);
+    expect(result.totalCapped).toBe(SESSIONS > HISTORY_COUNT_CAP);
+    const plans = await plansOn(statements, "Session");
+    const read = plans.reduce((sum, p) => sum + rowsRead(p.plan), 0);
+    // The page (25 sessions, and their owner, assignee and preparer) plus the count up to the cap.
+    expect(read).toBeLessThanOrEqual(HISTORY_PAGE_SIZE * 8 + HISTORY_COUNT_CAP + 1);
+    expect(read).toBeLessThan(SESSIONS / 2);
+  });
+});
+
+describe("flow library filters", () => {
+  it("categories and tags are grouped in SQL, with a LIMIT, and return only what is shown", async () => {
+    const { result, statements } = await statementsOf(() => libraryFacets(owner));
+    const plans = await plansOn(statements, "Flow");
+    const categories = plans.find((p) => /"category"/.test(p.statement.sql) && /GROUP BY/.test(p.statement.sql));
+    expect(categories).toBeDefined();
+    expect(categories!.statement.sql).toMatch(/\bLIMIT\b/);
+    expect(categories!.plan["Actual Rows"]).toBe(result.categories.length);
+    const tags = plans.find((p) => p.statement.sql.includes(`"Tag"`));
+    expect(tags!.statement.sql).toMatch(/GROUP BY[\s\S]*\bLIMIT\b/);
+    expect(tags!.plan["Actual Rows"]).toBe(result.tags.length);
+  });
+});
+
+describe("step library", () => {
+  const search = (params: Record<string, string>) => statementsOf(() => searchLibrary(owner, librarySearchSchema.parse(params)));
+
+  it("the group filter list reads about one index entry per group, not every step", async () => {
+    const { result, statements } = await statementsOf(() => libraryFilters(owner));
+    const plans = await plansOn(statements, "LibraryStep");
+    const groups = plans.find((p) => p.statement.sql.includes(`"groupLabel" >`))!;
+    expect(groups.statement.sql).toMatch(/\bLIMIT\b/);
+    const { rows } = await direct.query<{ n: number }>(`SELECT count(DISTINCT "groupLabel")::int AS n FROM "LibraryStep" WHERE ${VISIBLE_STEPS}`, [volume.accountId]);
+    expect(result.groups.length).toBe(Math.min(rows[0].n, 200));
+    expect(result.groups.length).toBeGreaterThanOrEqual(50);
+    expect(groups.plan["Actual Rows"]).toBe(result.groups.length);
+    expect(rowsRead(groups.plan)).toBeLessThanOrEqual(result.groups.length * 3 + 5);
+  });
+
+  it("a rare word reads its matches only", async () => {
+    const { result, statements } = await search({ q: RARE });
+    expect(result.total).toBe(8);
+    expect(statements).toHaveLength(1);
+    const [only] = await plansOn(statements, "LibraryStep");
+    // Its 8 matches for the page and again for the count, the page's flows and authors.
+    expect(rowsRead(only.plan)).toBeLessThanOrEqual(60);
+  });
+
+  it("browsing reads the page and a capped count, not the table", async () => {
+    const { result, statements } = await search({});
+    expect(result.items).toHaveLength(LIBRARY_PAGE_SIZE);
+    expect(result).toMatchObject({ total: LIBRARY_COUNT_CAP, totalCapped: true });
+    const [only] = await plansOn(statements, "LibraryStep");
+    // Up to a page from each branch (this account, public elsewhere), the page's lookups, the count.
+    expect(rowsRead(only.plan)).toBeLessThanOrEqual(LIBRARY_PAGE_SIZE * 8 + LIBRARY_COUNT_CAP + 1);
+  });
+
+  it("a common word reads its matches (ranked) and a capped count, not the whole table", async () => {
+    const { rows } = await direct.query<{ n: number }>(`SELECT count(*)::int AS n FROM "LibraryStep" WHERE ${VISIBLE_STEPS} AND "searchText" LIKE '%spooler%'`, [volume.accountId]);
+    const matches = rows[0].n;
+    expect(matches).toBeGreaterThan(300);
+    const { result, statements } = await search({ q: "spooler" });
+    expect(result.total).toBe(Math.min(matches, LIBRARY_COUNT_CAP));
+    const [only] = await plansOn(statements, "LibraryStep");
+    if (process.env.SHOW_PLANS) console.log(JSON.stringify(only.plan, (k, v) => (["Plans", "Node Type", "Relation Name", "Actual Rows", "Actual Loops", "Rows Removed by Filter", "Index Name", "Subplan Name", "Parent Relationship"].includes(k) || /^\d+$/.test(k) || k === "" ? v : undefined), 1));
+    expect(rowsRead(only.plan)).toBeLessThanOrEqual(matches * 2 + LIBRARY_PAGE_SIZE * 3);
+    expect(rowsRead(only.plan)).toBeLessThan(STEPS / 2);
+  });
+});
