@@ -30,6 +30,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { RF_DATA_NAME: "e2e", EMBEDDED_PG_PORT: "54359", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret", APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL },
+    env: { RF_DATA_NAME: "e2e", EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? "54359", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret", APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL },
   },
 });
