@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
+import { Markdown } from "@/components/ui/markdown";
 import { cn } from "@/lib/cn";
 import { TREE_NODE_TYPES, type StructureIssue, type TreeNode, type TreeNodeType, type TreeStructure } from "@/lib/flows/structure";
 import { tempId } from "@/lib/flows/temp-id";
@@ -374,7 +375,11 @@ function ReadOnlyBody({ tree, nodeId, node, onSelect }: PanelProps & { node: Tre
   return (
     <div className="space-y-4">
       {node.type === "escalation" && <ReadOnlyText label="Escalate to">{node.escalateTo || <span className="text-fg-muted">Not set</span>}</ReadOnlyText>}
-      <ReadOnlyText label={TEXT_LABEL[node.type]}>{text || <span className="text-fg-muted">None</span>}</ReadOnlyText>
+      {/* Rendered as the runner renders it, so the preview shows what the engineer will see. */}
+      <div>
+        <h3 className="text-sm font-medium">{TEXT_LABEL[node.type]}</h3>
+        {text.trim() ? <Markdown className="mt-1">{text}</Markdown> : <p className="mt-1 text-sm text-fg-muted">None</p>}
+      </div>
       {(node.type === "solution" || node.type === "escalation") && (
         <ReadOnlyText label="Outcome">{OUTCOMES[node.type].find((o) => o.value === node.outcome)?.label ?? node.outcome}</ReadOnlyText>
       )}
