@@ -29,17 +29,21 @@ import { CommandBlock, VarMarkdown, VarText } from "./variable-text";
 
 type Step = Extract<RuntimeStep, { kind: "step" }>;
 
-const stepHash = (id: string) => `#step-${encodeURIComponent(id)}`;
-const subscribeToHash = (onChange: () => void) => {
-  window.addEventListener("hashchange", onChange);
-  return () => window.removeEventListener("hashchange", onChange);
-};
-function stepFromHash(hash: string): string | null {
-  if (!hash.startsWith("#step-")) return null;
+// This tab's open step, kept for a reload (sessionStorage: per tab, gone with it).
+const openStepKey = (sessionId: string) => `resolutionflow:open-step:${sessionId}`;
+const noSubscription = () => () => {};
+function readOpenStep(sessionId: string): string | null {
   try {
-    return decodeURIComponent(hash.slice("#step-".length));
+    return window.sessionStorage.getItem(openStepKey(sessionId));
   } catch {
-    return null;
+    return null; // storage switched off: the server's copy still works
+  }
+}
+function keepOpenStep(sessionId: string, stepId: string) {
+  try {
+    window.sessionStorage.setItem(openStepKey(sessionId), stepId);
+  } catch {
+    // storage switched off or full: the server's copy still works
   }
 }
 type End = Extract<RuntimeStep, { kind: "end" }>;
@@ -72,12 +76,13 @@ export function ProcedureRunner() {
   const end = steps.find((s): s is End => s.kind === "end") ?? null;
   const allMarked = progress.total > 0 && progress.finished === progress.total;
 
-  // A reload lands on the open step: it is in the address (#step-<id>) at once, and saved on the
-  // session (below) for a resume elsewhere. On load the hash wins, as it is never behind the server.
+  // A reload lands on the open step: the tab keeps it at once (sessionStorage), and it is saved
+  // on the session (below) for a resume elsewhere. On a reload the tab's copy wins, as it is never
+  // behind the server's; it is read after hydration, so server and client render alike.
   const [initialId] = useState(() => initialStepId(steps, states, session.currentNodeId));
   const [pickedId, setCurrentId] = useState<string | null>(null);
-  const hashId = useSyncExternalStore(subscribeToHash, () => stepFromHash(window.location.hash), () => null);
-  const currentId = pickedId ?? (hashId && steps.some((s) => s.kind === "step" && s.id === hashId) ? hashId : initialId);
+  const keptId = useSyncExternalStore(noSubscription, () => readOpenStep(session.id), () => null);
+  const currentId = pickedId ?? (keptId && steps.some((s) => s.kind === "step" && s.id === keptId) ? keptId : initialId);
   const current = steps.find((s): s is Step => s.kind === "step" && s.id === currentId) ?? null;
   const previousId = adjacentStepId(steps, currentId, -1);
   const nextId = adjacentStepId(steps, currentId, 1);
@@ -86,8 +91,8 @@ export function ProcedureRunner() {
   const [addingStep, setAddingStep] = useState(false);
 
   useEffect(() => {
-    if (currentId && window.location.hash !== stepHash(currentId)) window.history.replaceState(null, "", stepHash(currentId));
-  }, [currentId]);
+    if (currentId && !readOnly) keepOpenStep(session.id, currentId);
+  }, [currentId, readOnly, session.id]);
 
   // The server copy of the position: at once after marking, debounced while browsing with the keys.
   const saveSoon = useRef(false);
