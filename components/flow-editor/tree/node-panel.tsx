@@ -157,11 +157,12 @@ export function NodePanel(props: PanelProps) {
                 <button
                   type="button"
                   onClick={() => onSelect(link.from)}
-                  className="inline-flex max-w-full items-center gap-1.5 rounded-md border border-border px-2 py-1 text-left text-sm hover:bg-muted"
+                  className="inline-flex max-w-full items-start gap-1.5 rounded-md border border-border px-2 py-1 text-left text-sm hover:bg-muted"
                 >
-                  <NodeTypeIcon type={tree.nodes[link.from].type} className="h-3.5 w-3.5" />
-                  <span className="truncate">{tree.nodes[link.from].title}</span>
-                  <span className="text-fg-muted">· {link.label ?? "next step"}</span>
+                  <NodeTypeIcon type={tree.nodes[link.from].type} className="mt-0.5 h-3.5 w-3.5" />
+                  <span className="min-w-0 break-words">
+                    {tree.nodes[link.from].title} <span className="text-fg-muted">· {link.label ?? "next step"}</span>
+                  </span>
                 </button>
               </li>
             ))}
@@ -191,12 +192,12 @@ function Breadcrumb({ tree, path, reachable, onSelect }: { tree: TreeStructure; 
               {last ? (
                 <span aria-current="location" className="flex min-w-0 items-center gap-1 font-medium">
                   <NodeTypeIcon type={n.type} className="h-3.5 w-3.5" />
-                  <span className="max-w-[16rem] truncate">{n.title}</span>
+                  <span className="max-w-[16rem] truncate" title={n.title}>{n.title}</span>
                 </span>
               ) : (
                 <button type="button" onClick={() => onSelect(step.nodeId)} className="flex min-w-0 items-center gap-1 rounded text-brand-700 hover:underline dark:text-brand-100">
                   <NodeTypeIcon type={n.type} className="h-3.5 w-3.5" />
-                  <span className="max-w-[12rem] truncate">{n.title}</span>
+                  <span className="max-w-[12rem] truncate" title={n.title}>{n.title}</span>
                 </button>
               )}
             </li>
