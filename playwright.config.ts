@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: {
     command: `node --import tsx lib/cli/start.ts --fresh --port ${PORT}`,
     url: `${BASE_URL}/login`,
-    timeout: 300_000,
+    timeout: 900_000, // includes `next build` when the sources changed, slow on a loaded machine
     reuseExistingServer: false,
     stdout: "pipe",
     env: { RF_DATA_NAME: "e2e", EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? "54359", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret", APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL },
