@@ -8,6 +8,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   return (
     <div className="flex min-h-screen">
+      {/* First Tab stop: past the sidebar and header straight to the page (WCAG 2.4.1). */}
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-surface px-4 py-2 text-sm font-medium text-brand-700 shadow-lg ring-2 ring-brand-500 focus:not-sr-only focus:fixed focus:top-3 focus:left-3 dark:text-brand-100"
+      >
+        Skip to main content
+      </a>
       {/* The aside spans the whole page height (its background and border); its content stays in view. */}
       <aside className="hidden w-60 shrink-0 border-r border-border bg-surface md:block">
         <div className="sticky top-0 flex h-screen flex-col px-3 py-4">
@@ -34,7 +41,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <SidebarNav orientation="horizontal" />
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 md:px-6">{children}</main>
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none md:px-6">{children}</main>
       </div>
     </div>
   );

@@ -105,7 +105,7 @@ export function SignUpForm({ inviteCode: initialCode = "" }: { inviteCode?: stri
       </Button>
       <p className="text-center text-sm text-fg-muted">
         Already have an account?{" "}
-        <Link href="/login" className="text-brand-600 underline dark:text-brand-400">
+        <Link href="/login" className="text-brand-600 underline underline-offset-2 hover:text-brand-700 dark:text-brand-400 dark:hover:text-brand-100">
           Sign in
         </Link>
       </p>

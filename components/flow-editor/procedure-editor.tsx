@@ -13,7 +13,7 @@ import { ArrowLeft, BookOpen, Flag, ListPlus, Plus } from "lucide-react";
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { ProcedureItem, ProcedureStructure, StructureIssue, Visibility } from "@/lib/flows/structure";
+import { procedureCountText, procedureCounts, type ProcedureItem, type ProcedureStructure, type StructureIssue, type Visibility } from "@/lib/flows/structure";
 import { IssueList } from "./procedure/issue-list";
 import { ItemPanel } from "./procedure/item-panel";
 import { ItemView } from "./procedure/item-view";
@@ -245,8 +245,6 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
     setAnnouncement("Added the closing step at the end.");
   };
 
-  const stepCount = numbers.size;
-  const sectionCount = steps.filter((s) => s.type === "section_header").length;
   const deleting = pendingDelete ? steps.find((s) => s.id === pendingDelete) : undefined;
 
   return (
@@ -258,8 +256,7 @@ export function ProcedureEditor({ value, onChange, issues, flowVisibility, readO
               Steps
             </h2>
             <p className="text-xs text-fg-muted">
-              {stepCount === 1 ? "1 step" : `${stepCount} steps`}
-              {sectionCount > 0 && ` in ${sectionCount === 1 ? "1 section" : `${sectionCount} sections`}`}
+              {procedureCountText(procedureCounts(steps))}
             </p>
           </div>
           {!readOnly && (

@@ -87,14 +87,22 @@ export function SyncedLock({ className }: { className?: string }) {
   );
 }
 
-/** Markdown reduced to one line of plain text, for previews. */
+/**
+ * Markdown reduced to one line of plain text, for previews. Only markup is dropped: an
+ * underscore or asterisk inside a word (`[VAR:server_name]`, `*.log`) is text, not emphasis.
+ */
 export function plainPreview(markdown: string, max = 220): string {
   const text = markdown
     .replace(/```[\s\S]*?```/g, " ")
     .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[`*_>#|~]/g, "")
-    .replace(/^\s*[-+]\s+/gm, "")
+    .replace(/^\s*\|?[\s:|-]*-[\s:|-]*$/gm, " ")
+    .replace(/^\s*\|(.*?)\|?\s*$/gm, (_, row: string) => row.replace(/\|/g, " "))
+    .replace(/^\s{0,3}#{1,6}\s+/gm, "")
+    .replace(/^\s*(>\s?)+/gm, "")
+    .replace(/^\s*([-+*]|\d+[.)])\s+(\[[ xX]\]\s+)?/gm, "")
+    .replace(/`/g, "")
+    .replace(/(?<![\w*~])(\*{1,3}|_{1,3}|~~)(?=\S)(.*?\S)\1(?![\w*~])/g, "$2")
     .replace(/\s+/g, " ")
     .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -64,7 +64,7 @@ export function LibraryStepDetail({
                       <div className="flex items-center justify-between gap-2 border-b border-border px-3 py-1.5">
                         <span className="min-w-0 truncate text-xs font-medium">
                           {command.label || `Command ${index + 1}`}
-                          <span className="ml-2 font-normal text-fg-muted">{languageLabel(command.commandType)}</span>
+                          <span className="font-normal text-fg-muted"> · {languageLabel(command.commandType)}</span>
                         </span>
                         <CopyButton value={command.command} label="Copy" aria-label={`Copy ${command.label ? `"${command.label}"` : `command ${index + 1}`}`} className="h-7 px-2 text-xs" />
                       </div>

@@ -1,6 +1,7 @@
 "use client";
 // The procedure's checklist: sections, numbered steps with their status, progress.
 import { Ban, CheckCircle2, Circle, SkipForward, XCircle } from "lucide-react";
+import type { KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import type { Progress, RuntimeStep, StepStates, StepStatus } from "@/lib/sessions/runtime";
@@ -62,8 +63,24 @@ export function Checklist({
   onSelect: (id: string) => void;
 }) {
   const hasSteps = steps.some((s) => s.kind === "step");
+  // One Tab stop (roving tabindex): the open step, or the first one when none is open.
+  const tabStop = steps.some((s) => s.kind === "step" && s.id === currentId) ? currentId : (steps.find((s) => s.kind === "step")?.id ?? null);
+  // ↑/↓ (Home/End) move from the focused item, opening the step they land on.
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (!["ArrowUp", "ArrowDown", "Home", "End"].includes(event.key)) return;
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>("[data-step-button]")];
+    const index = buttons.indexOf(event.target as HTMLButtonElement);
+    if (index < 0) return;
+    event.preventDefault();
+    const target =
+      event.key === "Home" ? buttons[0] : event.key === "End" ? buttons[buttons.length - 1] : buttons[index + (event.key === "ArrowUp" ? -1 : 1)];
+    if (!target || target === buttons[index]) return;
+    target.focus();
+    onSelect(target.dataset.stepButton!);
+  };
   return (
-    <ol className="space-y-0.5" data-testid="runner-checklist">
+    <ol className="space-y-0.5" data-testid="runner-checklist" aria-label="Steps" onKeyDown={onKeyDown}>
       {!hasSteps && (
         <li className="flex items-center gap-2 px-2 py-1.5 text-sm text-fg-muted">
           <Ban className="h-4 w-4" aria-hidden />
@@ -86,6 +103,7 @@ export function Checklist({
             <button
               type="button"
               data-step-button={step.id}
+              tabIndex={step.id === tabStop ? 0 : -1}
               aria-current={current ? "step" : undefined}
               onClick={() => onSelect(step.id)}
               className={cn(

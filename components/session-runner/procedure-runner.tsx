@@ -4,7 +4,7 @@ import {
   AlertTriangle, ArrowLeft, ArrowRight, Check, CircleCheck, Info, ListChecks, ListPlus, PartyPopper, ShieldCheck, SkipForward, Undo2, Wrench, XCircle,
 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { CONTENT_TYPE_META } from "@/components/flow-editor/procedure/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -28,6 +28,24 @@ import { useRunnerKeys } from "./use-runner-keys";
 import { CommandBlock, VarMarkdown, VarText } from "./variable-text";
 
 type Step = Extract<RuntimeStep, { kind: "step" }>;
+
+// This tab's open step, kept for a reload (sessionStorage: per tab, gone with it).
+const openStepKey = (sessionId: string) => `resolutionflow:open-step:${sessionId}`;
+const noSubscription = () => () => {};
+function readOpenStep(sessionId: string): string | null {
+  try {
+    return window.sessionStorage.getItem(openStepKey(sessionId));
+  } catch {
+    return null; // storage switched off: the server's copy still works
+  }
+}
+function keepOpenStep(sessionId: string, stepId: string) {
+  try {
+    window.sessionStorage.setItem(openStepKey(sessionId), stepId);
+  } catch {
+    // storage switched off or full: the server's copy still works
+  }
+}
 type End = Extract<RuntimeStep, { kind: "end" }>;
 
 const CONTENT_ICON: Record<ContentType, typeof Info> = { action: Wrench, verification: ShieldCheck, information: Info, warning: AlertTriangle };
@@ -58,7 +76,13 @@ export function ProcedureRunner() {
   const end = steps.find((s): s is End => s.kind === "end") ?? null;
   const allMarked = progress.total > 0 && progress.finished === progress.total;
 
-  const [currentId, setCurrentId] = useState(() => initialStepId(steps, states, session.currentNodeId));
+  // A reload lands on the open step: the tab keeps it at once (sessionStorage), and it is saved
+  // on the session (below) for a resume elsewhere. On a reload the tab's copy wins, as it is never
+  // behind the server's; it is read after hydration, so server and client render alike.
+  const [initialId] = useState(() => initialStepId(steps, states, session.currentNodeId));
+  const [pickedId, setCurrentId] = useState<string | null>(null);
+  const keptId = useSyncExternalStore(noSubscription, () => readOpenStep(session.id), () => null);
+  const currentId = pickedId ?? (keptId && steps.some((s) => s.kind === "step" && s.id === keptId) ? keptId : initialId);
   const current = steps.find((s): s is Step => s.kind === "step" && s.id === currentId) ?? null;
   const previousId = adjacentStepId(steps, currentId, -1);
   const nextId = adjacentStepId(steps, currentId, 1);
@@ -66,12 +90,29 @@ export function ProcedureRunner() {
   const [checklistOpen, setChecklistOpen] = useState(false);
   const [addingStep, setAddingStep] = useState(false);
 
-  // Remember the position (debounced), so a reload or resume opens here.
+  useEffect(() => {
+    if (currentId && !readOnly) keepOpenStep(session.id, currentId);
+  }, [currentId, readOnly, session.id]);
+
+  // The server copy of the position: at once after marking, debounced while browsing with the keys.
+  const saveSoon = useRef(false);
   useEffect(() => {
     if (readOnly || !currentId || currentId === session.currentNodeId || !steps.some((s) => s.id === currentId)) return;
-    const timer = setTimeout(() => void enqueue(() => selectStep({ sessionId: session.id, stepId: currentId }), { failTitle: "Position not saved" }), 400);
+    const timer = setTimeout(() => void enqueue(() => selectStep({ sessionId: session.id, stepId: currentId }), { failTitle: "Position not saved" }), saveSoon.current ? 0 : 400);
+    saveSoon.current = false;
     return () => clearTimeout(timer);
   }, [currentId, readOnly, session.currentNodeId, session.id, enqueue, steps]);
+
+  // The button just pressed in the step (Done, Undo, Next…) is gone once the step changes:
+  // keyboard users continue from the step's heading instead of the top of the page.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    if (document.activeElement === document.body || document.activeElement === null) {
+      document.querySelector<HTMLElement>("[data-runner-heading]")?.focus({ preventScroll: true });
+    }
+  });
 
   const select = (id: string | null, focusChecklist = false) => {
     if (!id) return;
@@ -82,6 +123,7 @@ export function ProcedureRunner() {
 
   const mark = (stepId: string, status: StepStatus | null, note = "") => {
     if (readOnly) return;
+    refocus.current = true;
     const value: StepState | undefined = status ? { status, note, at: new Date().toISOString() } : undefined;
     const eq = (a: StepState | undefined, b: StepState | undefined) => sameStepState(a, b);
     setStateOverlay((o) => overlaySet(o, stepId, value));
@@ -91,7 +133,10 @@ export function ProcedureRunner() {
     }).then((data) => {
       if (data) setStateOverlay((o) => overlaySaved(o, stepId, value, currentGen(), eq));
     });
-    if (status) select(stepAfterMark(steps, { ...states, [stepId]: value! }, stepId));
+    if (status) {
+      saveSoon.current = true;
+      select(stepAfterMark(steps, { ...states, [stepId]: value! }, stepId));
+    }
   };
 
   useRunnerKeys("procedure", (shortcut, event) => {
@@ -165,8 +210,8 @@ export function ProcedureRunner() {
               state={states[current.id] ?? null}
               readOnly={readOnly}
               onMark={(status, note) => mark(current.id, status, note)}
-              onPrevious={previousId ? () => select(previousId) : null}
-              onNext={nextId ? () => select(nextId) : null}
+              onPrevious={previousId ? () => { refocus.current = true; select(previousId); } : null}
+              onNext={nextId ? () => { refocus.current = true; select(nextId); } : null}
               onAddStep={() => setAddingStep(true)}
             />
           ) : (
@@ -216,6 +261,18 @@ function StepDetail({
   const [asking, setAsking] = useState<"skipped" | "failed" | null>(null);
   const [reason, setReason] = useState("");
   const reasonId = useId();
+  const markGroup = useRef<HTMLDivElement>(null);
+  // Cancelling the reason (Escape, Cancel) puts focus back on the Skip / Failed button that asked.
+  const returnTo = useRef<"skipped" | "failed" | null>(null);
+  useEffect(() => {
+    if (asking || !returnTo.current) return;
+    markGroup.current?.querySelector<HTMLElement>(`[data-mark="${returnTo.current}"]`)?.focus();
+    returnTo.current = null;
+  }, [asking]);
+  const cancelAsking = () => {
+    returnTo.current = asking;
+    setAsking(null);
+  };
   const contentType = (step.contentType in CONTENT_TYPE_META ? step.contentType : "action") as ContentType;
   const meta = CONTENT_TYPE_META[contentType];
   const ContentIcon = CONTENT_ICON[contentType];
@@ -249,7 +306,12 @@ function StepDetail({
             </Badge>
           )}
         </div>
-        <h2 className="mt-3 flex items-start gap-2 text-xl font-semibold leading-snug" data-testid="runner-step-title">
+        <h2
+          tabIndex={-1}
+          data-runner-heading
+          className="mt-3 flex items-start gap-2 rounded text-xl font-semibold leading-snug focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          data-testid="runner-step-title"
+        >
           {warning && <AlertTriangle className="mt-1 h-5 w-5 shrink-0 text-amber-600 dark:text-amber-400" aria-label="Warning" role="img" />}
           <span className="min-w-0">
             <VarText text={step.title} />
@@ -302,29 +364,29 @@ function StepDetail({
                   onChange={(event) => setReason(event.target.value)}
                   onKeyDown={(event) => {
                     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) event.currentTarget.form?.requestSubmit();
-                    if (event.key === "Escape") setAsking(null);
+                    if (event.key === "Escape") cancelAsking();
                   }}
                 />
                 <div className="flex flex-wrap gap-2">
                   <Button type="submit" variant={asking === "failed" ? "danger" : "primary"} size="sm">
                     {asking === "failed" ? "Mark failed" : "Mark skipped"}
                   </Button>
-                  <Button type="button" variant="ghost" size="sm" onClick={() => setAsking(null)}>
+                  <Button type="button" variant="ghost" size="sm" onClick={cancelAsking}>
                     Cancel
                   </Button>
                 </div>
               </form>
             ) : (
-              <div className="flex flex-wrap gap-2" role="group" aria-label="Mark this step">
+              <div ref={markGroup} className="flex flex-wrap gap-2" role="group" aria-label="Mark this step">
                 <Button onClick={() => onMark("done")} variant={state?.status === "done" ? "secondary" : "primary"}>
                   <Check className="h-4 w-4" aria-hidden />
                   Done
                 </Button>
-                <Button variant="secondary" onClick={() => { setReason(state?.status === "skipped" ? state.note : ""); setAsking("skipped"); }}>
+                <Button variant="secondary" data-mark="skipped" onClick={() => { setReason(state?.status === "skipped" ? state.note : ""); setAsking("skipped"); }}>
                   <SkipForward className="h-4 w-4" aria-hidden />
                   Skip
                 </Button>
-                <Button variant="secondary" className="text-red-700 dark:text-red-300" onClick={() => { setReason(state?.status === "failed" ? state.note : ""); setAsking("failed"); }}>
+                <Button variant="secondary" data-mark="failed" className="text-red-700 dark:text-red-300" onClick={() => { setReason(state?.status === "failed" ? state.note : ""); setAsking("failed"); }}>
                   <XCircle className="h-4 w-4" aria-hidden />
                   Failed
                 </Button>

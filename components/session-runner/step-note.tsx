@@ -57,8 +57,12 @@ export function StepNote({ nodeId }: { nodeId: string }) {
           setStatus((await saveNote(nodeId, draft)) ? "saved" : "failed");
         }}
         onKeyDown={(event) => {
-          // Escape leaves the field (and so saves), handing the keyboard back to the runner.
-          if (event.key === "Escape") event.currentTarget.blur();
+          // Escape leaves the field (and so saves), handing the keyboard back to the runner at the
+          // step's heading (not the top of the page).
+          if (event.key !== "Escape") return;
+          const heading = document.querySelector<HTMLElement>("[data-runner-heading]");
+          if (heading) heading.focus({ preventScroll: true });
+          else event.currentTarget.blur();
         }}
       />
     </div>

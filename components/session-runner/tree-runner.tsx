@@ -129,7 +129,7 @@ export function TreeRunner() {
           <NodeTypeChip type={node.type} />
           <span className="text-xs text-fg-muted">Step {ids.length}</span>
         </div>
-        <h2 ref={headingRef} tabIndex={-1} className="mt-3 text-xl font-semibold leading-snug focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" data-testid="runner-node-title">
+        <h2 ref={headingRef} tabIndex={-1} data-runner-heading className="mt-3 text-xl font-semibold leading-snug focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" data-testid="runner-node-title">
           <VarText text={node.title} />
         </h2>
 

@@ -67,6 +67,7 @@ export function InlineVariable({ varKey }: { varKey: string }) {
         id={id}
         value={draft}
         data-variable-input={varKey}
+        aria-required={definition.required || undefined}
         aria-describedby={error ? errorId : definition.helpText ? helpId : undefined}
         aria-invalid={error ? true : undefined}
         onChange={(event) => {
@@ -87,6 +88,7 @@ export function InlineVariable({ varKey }: { varKey: string }) {
         data-variable-input={varKey}
         type={fieldType === "email" ? "email" : fieldType === "url" ? "url" : "text"}
         inputMode={fieldType === "number" ? "decimal" : undefined}
+        aria-required={definition?.required || undefined}
         autoComplete="off"
         spellCheck={false}
         placeholder={fieldType === "ip" ? "10.0.0.15" : fieldType === "hostname" ? "srv-file01" : `Enter ${label.toLowerCase()}`}
@@ -115,7 +117,7 @@ export function InlineVariable({ varKey }: { varKey: string }) {
     >
       <label htmlFor={id} className="text-xs font-semibold text-cyan-900 dark:text-cyan-100">
         {label}
-        {definition?.required && <span aria-label="required"> *</span>}
+        {definition?.required && <span aria-hidden> *</span>}
       </label>
       {control}
       {definition?.helpText && !error && (
@@ -220,7 +222,7 @@ export function CommandBlock({ command, index, testId }: { command: Command; ind
       <figcaption className="flex items-center justify-between gap-2 border-b border-border px-3 py-1.5">
         <span className="min-w-0 truncate text-xs font-medium text-fg-muted">
           {name}
-          {command.label && <span className="ml-2 font-normal opacity-80">{LANGUAGE_LABELS[command.language]}</span>}
+          {command.label && <span className="font-normal opacity-80"> · {LANGUAGE_LABELS[command.language]}</span>}
         </span>
         <CopyButton value={resolved} label="Copy" aria-label={`Copy command ${index + 1}${command.label ? `: ${command.label}` : ""}`} className="h-7 shrink-0 px-2 text-xs" />
       </figcaption>

@@ -103,6 +103,7 @@ function VariableRow({ variable }: { variable: PanelVariable }) {
           definition={variable}
           value={draft}
           invalid={Boolean(error)}
+          aria-describedby={error ? `${id}-error` : undefined}
           onChange={(value) => {
             setDraft(value);
             setError(null);

@@ -139,7 +139,7 @@ export function OutcomeCard({ sessionId, canEditNotes, record, ticket }: Outcome
         )}
       </section>
 
-      <div className="mt-3 flex flex-wrap items-center gap-2" aria-label="Export">
+      <div className="mt-3 flex flex-wrap items-center gap-2" role="group" aria-label="Export">
         <Button type="button" variant="secondary" size="sm" onClick={() => downloadFile(`${baseName}.md`, ticket.markdown, "text/markdown;charset=utf-8")}>
           <FileDown className="h-4 w-4" aria-hidden />
           Download Markdown

@@ -311,7 +311,27 @@ export function validateStructure(typed: TypedStructure): StructureIssue[] {
   return typed.type === "troubleshooting" ? validateTree(typed.structure) : validateProcedure(typed.structure);
 }
 
-/** Number of nodes or steps, for lists and benchmarks. */
+/**
+ * What a procedure holds, counted one way everywhere (editor, flow page): numbered steps, and
+ * the sections grouping them. Section headers and the closing step are not steps.
+ */
+export function procedureCounts(steps: readonly ProcedureItem[]): { steps: number; sections: number } {
+  let stepCount = 0;
+  let sections = 0;
+  for (const item of steps) {
+    if (item.type === "procedure_step") stepCount++;
+    else if (item.type === "section_header") sections++;
+  }
+  return { steps: stepCount, sections };
+}
+
+/** "3 steps in 2 sections", "1 step". */
+export function procedureCountText(counts: { steps: number; sections: number }): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return counts.sections > 0 ? `${plural(counts.steps, "step")} in ${plural(counts.sections, "section")}` : plural(counts.steps, "step");
+}
+
+/** Number of items (nodes, or steps with their section headers and closing step), for lists and benchmarks. */
 export function structureSize(structure: FlowStructure): number {
   return "steps" in structure ? structure.steps.length : Object.keys(structure.nodes).length;
 }

@@ -1,7 +1,7 @@
-import { expect, test } from "./support";
+import { expect, expectNoA11yViolations, test, visit } from "./support";
 
 test("demo owner signs in and sees the dashboard", async ({ page }) => {
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByLabel("Email").fill("owner@demo.resolutionflow.test");
   await page.getByLabel("Password").fill("resolutionflow-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -12,4 +12,5 @@ test("demo owner signs in and sees the dashboard", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Prepared for you" })).toBeVisible();
   await expect(page.getByTestId("quick-start-results").getByRole("listitem").first()).toBeVisible();
   await page.screenshot({ path: "test-results/screens/dashboard.png", fullPage: true });
+  await expectNoA11yViolations(page);
 });

@@ -1,10 +1,12 @@
 // Flow authoring journeys: a procedure built in the editor and reordered by keyboard, a fork
 // of a built-in flow found again by search, and export → import.
 import { readFile } from "node:fs/promises";
-import { expect, signIn, test, toast, visit } from "./support";
+import { expect, expectNoA11yViolations, signIn, test, toast, visit } from "./support";
 import { createProcedure, DEMO_ENGINEER, openFlowByName, shot, uniqueTag } from "./session-support";
 
 const PASSWORD = "resolutionflow-demo";
+/** Long enough to wrap in the outline at 1366 px. */
+const ESCALATION = "Escalate to the network team, listing everyone using this VPN profile and when their drops began";
 
 test("build a procedure with two sections, reorder a step by keyboard, publish", async ({ page }) => {
   await signIn(page, DEMO_ENGINEER.email, PASSWORD);
@@ -39,6 +41,7 @@ test("build a procedure with two sections, reorder a step by keyboard, publish",
   await expect(rows.getByRole("button", { name: /^Reorder step 2 / })).toHaveAccessibleName('Reorder step 2 "Label the disk"');
   await expect(page.getByTestId("save-state")).toHaveText("Unsaved changes");
   await shot(page, "procedure-editor");
+  await expectNoA11yViolations(page);
 
   // Ctrl+S saves the draft; publishing makes version 2 with the new order.
   await page.keyboard.press("Control+s");
@@ -50,6 +53,9 @@ test("build a procedure with two sections, reorder a step by keyboard, publish",
   const published = await page.getByRole("list", { name: "Steps of the procedure" }).innerText();
   expect(published.indexOf("Label the disk")).toBeGreaterThan(-1);
   expect(published.indexOf("Label the disk")).toBeLessThan(published.indexOf("Eject the disk"));
+  // Counted one way: 3 steps (the section headers are not steps), in the list and in About.
+  await expect(page.getByTestId("flow-size")).toHaveText("3 steps in 2 sections");
+  await expectNoA11yViolations(page);
 });
 
 test("fork a built-in flow, then find the fork by search", async ({ page }) => {
@@ -76,6 +82,7 @@ test("fork a built-in flow, then find the fork by search", async ({ page }) => {
   await expect(page.getByTestId("flow-results").getByRole("link", { name: forkName })).toBeVisible();
   await expect(page.getByTestId("flow-results").getByText(/Fork of Outlook won't start/).first()).toBeVisible();
   await shot(page, "flow-library-search");
+  await expectNoA11yViolations(page);
 });
 
 test("export a flow and import it back as a draft", async ({ page }) => {
@@ -130,6 +137,7 @@ test("build a three-level troubleshooting tree and publish it", async ({ page })
   await panel.getByRole("button", { name: "Add command" }).click();
   await expect(panel.getByLabel("Command 1", { exact: true })).toBeFocused();
   await page.keyboard.type("ipconfig /flushdns");
+  await panel.getByLabel("Instructions").fill("Uninstall it **first**, then reboot.");
   await panel.getByLabel("Language").selectOption({ label: "Command Prompt" });
   await panel.getByLabel("Next step", { exact: true }).selectOption({ label: "+ New solution" });
   await panel.getByRole("button", { name: "Open “New solution”" }).click();
@@ -139,21 +147,37 @@ test("build a three-level troubleshooting tree and publish it", async ({ page })
   await page.getByRole("tree", { name: "Flow outline" }).getByRole("treeitem").filter({ hasText: "Does the VPN client show an error?" }).first().click();
   await panel.getByLabel("Answer “No” leads to").selectOption({ label: "+ New escalation" });
   await panel.getByRole("button", { name: "Open “New escalation”" }).click();
-  await panel.getByLabel("Title", { exact: true }).fill("Escalate to the network team");
+  await panel.getByLabel("Title", { exact: true }).fill(ESCALATION);
 
   await expect(page.getByRole("tree", { name: "Flow outline" })).toContainText("VPN connects again");
   await shot(page, "tree-editor");
+  await expectNoA11yViolations(page);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(toast(page, "Published version 1")).toBeVisible();
 
   // The published flow is runnable: start it and walk Yes → Done to the solution.
   await visit(page, `/flows/${flowId}`);
   await expect(page.getByRole("button", { name: "Start session" })).toBeVisible();
+  await expect(page.getByTestId("flow-size")).toHaveText("4");
+  // At a common laptop width the outline wraps long titles instead of cutting them off.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const outline = page.getByRole("tree", { name: "Flow outline" });
+  const longRow = outline.getByRole("treeitem").filter({ hasText: ESCALATION }).first();
+  await expect(longRow).toContainText(ESCALATION);
+  expect(await longRow.evaluate((row) => [...row.querySelectorAll("span:not(.sr-only)")].every((span) => span.scrollWidth <= span.clientWidth + 1))).toBe(true);
+  // The node preview renders Markdown the way the runner does.
+  await outline.getByRole("treeitem").filter({ hasText: "Reinstall the VPN client" }).first().click();
+  const preview = page.getByRole("region", { name: "Selected node" });
+  await expect(preview.locator("strong")).toHaveText("first");
+  await expect(preview).not.toContainText("**");
+  await shot(page, "flow-page-tree-1366");
+  await expectNoA11yViolations(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
   const exported = await page.request.get(`/api/flows/${flowId}/export`);
   const tree = (await exported.json()).flow.structure;
   expect(Object.values(tree.nodes).map((n) => (n as { title: string }).title).sort()).toEqual([
     "Does the VPN client show an error?",
-    "Escalate to the network team",
+    ESCALATION,
     "Reinstall the VPN client",
     "VPN connects again",
   ]);
@@ -169,4 +193,5 @@ test("build a three-level troubleshooting tree and publish it", async ({ page })
   await expect(readOnly.getByText("ipconfig /flushdns")).toBeVisible();
   await expect(readOnly.getByRole("textbox")).toHaveCount(0);
   await shot(page, "tree-version-readonly");
+  await expectNoA11yViolations(page);
 });

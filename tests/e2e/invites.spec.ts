@@ -1,6 +1,6 @@
 // Journey 3: an owner invites a colleague with a code; the colleague joins the same account
 // with the right role and team; used-up and revoked codes are refused.
-import { createInvite, errorAlert, expect, inviteRow, joinWithInvite, newPerson, screenshot, signUpCompany, test, toast, visit } from "./support";
+import { createInvite, errorAlert, expect, expectNoA11yViolations, inviteRow, joinWithInvite, newPerson, screenshot, signUpCompany, test, toast, visit } from "./support";
 
 test("an owner invites an engineer to a team and the code works exactly once", async ({ page, freshPage }) => {
   const owner = newPerson("Morgan", "Owner");
@@ -46,13 +46,15 @@ test("an owner invites an engineer to a team and the code works exactly once", a
   await expect(row).toContainText("used up");
   await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
   await screenshot(page, "settings-invites");
+  await expectNoA11yViolations(page);
 
   // The same code a second time: used up.
   const late = await freshPage();
-  await late.goto(`/signup?invite=${code}`);
+  await visit(late, `/signup?invite=${code}`);
   await expect(late.getByRole("tab", { name: "I have an invite code" })).toHaveAttribute("aria-selected", "true");
   await expect(late.getByLabel("Invite code")).toHaveValue(code);
   await screenshot(late, "signup-invite-prefilled");
+  await expectNoA11yViolations(late);
   const latecomer = newPerson("Drew");
   await late.getByLabel("Your name").fill(latecomer.name);
   await late.getByLabel("Work email").fill(latecomer.email);
@@ -75,7 +77,7 @@ test("a revoked invite code is refused with a clear message", async ({ page, fre
 
   const theirPage = await freshPage();
   const person = newPerson("Riley");
-  await theirPage.goto(`/signup?invite=${code.toLowerCase()}`);
+  await visit(theirPage, `/signup?invite=${code.toLowerCase()}`);
   await theirPage.getByLabel("Your name").fill(person.name);
   await theirPage.getByLabel("Work email").fill(person.email);
   await theirPage.getByLabel("Password", { exact: true }).fill(person.password);
@@ -83,9 +85,10 @@ test("a revoked invite code is refused with a clear message", async ({ page, fre
   await expect(errorAlert(theirPage).first()).toHaveText("That invite code is not valid. It may have expired, been used up or revoked.");
   await expect(theirPage.getByLabel("Invite code")).toHaveAccessibleDescription("This invite code is not valid.");
   await screenshot(theirPage, "signup-invite-revoked");
+  await expectNoA11yViolations(theirPage);
 
   // Nothing was created: the email cannot sign in.
-  await theirPage.goto("/login");
+  await visit(theirPage, "/login");
   await theirPage.getByLabel("Email").fill(person.email);
   await theirPage.getByLabel("Password").fill(person.password);
   await theirPage.getByRole("button", { name: "Sign in" }).click();

@@ -1,6 +1,6 @@
 // The step library end to end: publishing a procedure puts its steps in the library (read-only,
 // "From flow"); an engineer saves and edits a copy, then inserts it into a running session.
-import { DEMO_PASSWORD, expect, signIn, test, toast, visit } from "./support";
+import { DEMO_PASSWORD, expect, expectNoA11yViolations, signIn, test, toast, visit } from "./support";
 import { createProcedure, DEMO_ENGINEER, openFlowByName, runnerSettled, shot, startSession, uniqueTag } from "./session-support";
 
 const SYNCED_LABEL = "Managed by its flow — fork to customise";
@@ -23,6 +23,7 @@ test("library: a published step is found, saved as an editable copy and inserted
   await expect(page).toHaveURL(new RegExp(`q=${word}`));
   const count = page.getByTestId("library-count");
   await expect(count).toHaveText("1 step");
+  await expectNoA11yViolations(page);
   const synced = page.getByTestId("library-card").filter({ hasText: stepTitle });
   await expect(synced).toHaveCount(1);
   await expect(synced.getByRole("link", { name: `From flow: ${flowName}` })).toBeVisible();
@@ -47,6 +48,7 @@ test("library: a published step is found, saved as an editable copy and inserted
   const edit = page.getByRole("dialog", { name: "Edit library step" });
   await expect(edit.getByLabel("Title")).toHaveValue(stepTitle);
   await edit.getByLabel("Title").fill(copyTitle);
+  await edit.getByLabel("Instructions").fill("Run the probe on **[VAR:server_name]** and note the _queue_status_.");
   await expect(edit.getByLabel("Command 1", { exact: true })).toHaveValue(`${word} -Verbose`);
   await edit.getByRole("button", { name: "Add command" }).click();
   await expect(edit.getByLabel("Command 2", { exact: true })).toBeFocused();
@@ -58,6 +60,9 @@ test("library: a published step is found, saved as an editable copy and inserted
   const edited = page.getByTestId("library-card").filter({ hasText: copyTitle });
   await expect(edited).toHaveCount(1);
   await expect(edited).toContainText("Not used yet");
+  // The card's plain preview drops the Markdown but keeps underscores inside words.
+  await expect(edited).toContainText("Run the probe on [VAR:server_name] and note the queue_status.");
+  await expectNoA11yViolations(page);
   await expect(synced.filter({ hasNotText: "(my copy)" })).toHaveCount(1);
   await shot(page, "library-copy-edited");
 

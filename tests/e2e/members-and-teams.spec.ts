@@ -1,5 +1,5 @@
 // Journey 5: an owner runs the account's people: teams, roles, team membership, removal.
-import { createInvite, errorAlert, expect, joinWithInvite, newPerson, screenshot, signUpCompany, test, toast, visit } from "./support";
+import { createInvite, errorAlert, expect, expectNoA11yViolations, joinWithInvite, newPerson, pageReady, screenshot, signUpCompany, test, toast, visit } from "./support";
 
 test("an owner creates and renames a team, changes a role, moves a member and removes one", async ({ page, freshPage }) => {
   const owner = newPerson("Taylor", "Owner");
@@ -31,6 +31,7 @@ test("an owner creates and renames a team, changes a role, moves a member and re
   await expect(teams.getByRole("listitem").first()).toContainText("Field Projects");
   await expect(teams.getByRole("listitem").first()).toContainText("0 members");
   await screenshot(page, "settings-teams");
+  await expectNoA11yViolations(page);
 
   // Two colleagues join with one two-use invite.
   const code = await createInvite(page, { role: "Engineer", uses: 2 });
@@ -49,6 +50,7 @@ test("an owner creates and renames a team, changes a role, moves a member and re
   await expect(me.getByLabel(`Role of ${owner.name}`)).toBeDisabled();
   await expect(me.getByRole("button", { name: "Remove" })).toHaveCount(0);
   await screenshot(page, "settings-members");
+  await expectNoA11yViolations(page);
 
   // Role change: Jordan becomes an admin, and it sticks.
   const jordanRow = page.getByTestId(`member-${jordan.email}`);
@@ -58,6 +60,7 @@ test("an owner creates and renames a team, changes a role, moves a member and re
   await jordanRow.getByLabel(`Team of ${jordan.name}`).selectOption({ label: "Field Projects" });
   await expect(toast(page, `${jordan.name} moved to Field Projects`)).toBeVisible();
   await page.reload();
+  await pageReady(page);
   await expect(jordanRow.getByLabel(`Role of ${jordan.name}`)).toHaveValue("admin");
   await expect(jordanRow.getByLabel(`Team of ${jordan.name}`).locator("option:checked")).toHaveText("Field Projects");
 
@@ -98,8 +101,12 @@ test("members and teams pages are for owners and admins only", async ({ page, fr
 
   await visit(techPage, "/settings/members");
   await expect(techPage).toHaveURL(/\/dashboard\?denied=1$/);
+  await pageReady(techPage);
+  // Exactly one alert (not the page and its hidden streamed copy), then its words.
+  await expect(errorAlert(techPage)).toHaveCount(1);
   await expect(errorAlert(techPage)).toHaveText("That page is for account owners and admins.");
   await screenshot(techPage, "dashboard-denied");
+  await expectNoA11yViolations(techPage);
   await visit(techPage, "/settings");
   await expect(techPage.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText(["Account"]);
   await expect(techPage.getByLabel("Account name")).toHaveCount(0);

@@ -1,6 +1,6 @@
 // Journey 4: forgot password → email in the dev outbox → new password; the old password and
 // every session from before the reset stop working.
-import { errorAlert, expect, followEmailLink, newPerson, screenshot, signIn, signUpCompany, submitSignIn, test, visit } from "./support";
+import { errorAlert, expect, expectNoA11yViolations, followEmailLink, newPerson, screenshot, signIn, signUpCompany, submitSignIn, test, visit } from "./support";
 
 test("a forgotten password is reset from the emailed link and old sessions are signed out", async ({ page, freshPage }) => {
   const person = newPerson("Sasha", "Reset");
@@ -8,11 +8,12 @@ test("a forgotten password is reset from the emailed link and old sessions are s
   const laptop = await freshPage();
   await signUpCompany(laptop, person);
 
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByRole("link", { name: "Forgot password?" }).click();
   await expect(page).toHaveURL(/\/forgot-password$/);
   await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await screenshot(page, "forgot-password");
+  await expectNoA11yViolations(page);
 
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
@@ -27,6 +28,7 @@ test("a forgotten password is reset from the emailed link and old sessions are s
   await followEmailLink(page, person.email, "Reset your ResolutionFlow password");
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   await screenshot(page, "reset");
+  await expectNoA11yViolations(page);
 
   const newPassword = `${person.password}-renewed`;
   await page.getByLabel("New password", { exact: true }).fill(newPassword);
@@ -37,6 +39,7 @@ test("a forgotten password is reset from the emailed link and old sessions are s
   await expect(errorAlert(page)).toHaveCount(1);
   await expect(page).toHaveURL(/\/reset\//);
   await screenshot(page, "reset-mismatch");
+  await expectNoA11yViolations(page);
 
   await page.getByLabel("Repeat the new password").fill(newPassword);
   await page.getByRole("button", { name: "Set new password" }).click();
@@ -58,7 +61,7 @@ test("a reset link works only once", async ({ page }) => {
   const person = newPerson("Kai");
   await signUpCompany(page, person);
   await page.context().clearCookies();
-  await page.goto("/forgot-password");
+  await visit(page, "/forgot-password");
   await page.getByLabel("Email").fill(person.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
@@ -70,7 +73,7 @@ test("a reset link works only once", async ({ page }) => {
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page).toHaveURL(/\/login\?notice=reset$/);
 
-  await page.goto(link);
+  await visit(page, link);
   await page.getByLabel("New password", { exact: true }).fill("another-new-password");
   await page.getByLabel("Repeat the new password").fill("another-new-password");
   await page.getByRole("button", { name: "Set new password" }).click();

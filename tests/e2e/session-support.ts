@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type { OUTCOMES } from "@/lib/sessions/session.validation";
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
-import { expect, screenshot, toast, visit } from "./support";
+import { expect, pageReady, screenshot, toast, visit } from "./support";
 
 export const DEMO_ENGINEER = { email: "engineer@demo.resolutionflow.test", name: "Ethan Engineer" };
 
@@ -101,10 +101,10 @@ export async function startSession(page: Page) {
   return page.url().match(/\/sessions\/([^/?]+)$/)![1];
 }
 
-/** Reloads, then waits for the streamed page like visit() does. */
+/** Reloads, then waits until the page is ready to use, like visit() does. */
 export async function reload(page: Page) {
   await page.reload();
-  await expect(page.locator('[aria-label="Loading"][aria-busy="true"], div[hidden][id^="S:"]')).toHaveCount(0);
+  await pageReady(page);
 }
 
 /** Waits until the runner has no write in flight (answers, marks, variables, position). */

@@ -2,7 +2,7 @@
 // clipboard; a procedure with inline variables, a custom step and a reload mid-run; a session
 // prepared by the owner for an engineer; and the history tabs and filters.
 import type { Page } from "@playwright/test";
-import { DEMO_OWNER, DEMO_PASSWORD, expect, newPerson, signIn, signUpCompany, test, toast, visit } from "./support";
+import { DEMO_OWNER, DEMO_PASSWORD, expect, expectNoA11yViolations, newPerson, signIn, signUpCompany, test, toast, visit } from "./support";
 import { completeSession, createProcedure, DEMO_ENGINEER, openFlowByName, outcomeHeading, reload, runnerSettled, shot, startSession, uniqueTag } from "./session-support";
 
 /** Plain text with every run of whitespace as one space, so word wrapping does not matter. */
@@ -38,6 +38,7 @@ test("troubleshooting: the engineer walks Printer offline to a solution and copi
   await expect(breadcrumbs).toContainText("Only one user or computer");
   await expect(page.getByTestId("runner-command").first()).toContainText(`$_.Name -eq '${printer}'`);
   await shot(page, "runner-troubleshooting");
+  await expectNoA11yViolations(page);
 
   // A click, then Back (recorded), then a note and answer 1 with the keyboard.
   await page.getByTestId("runner-answers").getByRole("button", { name: "Jobs stuck or the queue shows Error" }).click();
@@ -66,6 +67,7 @@ test("troubleshooting: the engineer walks Printer offline to a solution and copi
   await expect(page.locator('[data-outcome="resolved"]')).toContainText("Ethan Engineer");
   await expect(page.getByTestId("summary-step")).toHaveCount(5);
   await shot(page, "outcome-card-troubleshooting");
+  await expectNoA11yViolations(page);
 
   await page.getByRole("button", { name: "Copy for ticket" }).click();
   await expect(toast(page, "Ticket note copied")).toBeVisible();
@@ -130,6 +132,7 @@ test("procedure: a variable filled inline, a custom step kept across a reload, c
   await expect(prompts.first().getByRole("alert")).toHaveText("Enter a host name like srv-file01 or srv-file01.corp.example.com.");
   await expect(input).toHaveAttribute("aria-invalid", "true");
   await shot(page, "runner-procedure-variable");
+  await expectNoA11yViolations(page);
 
   await input.fill(server);
   await input.press("Enter");
@@ -155,8 +158,7 @@ test("procedure: a variable filled inline, a custom step kept across a reload, c
   await expect(step).toContainText("Step 2 of 3");
   await expect(step.getByText("Custom", { exact: true })).toBeVisible();
 
-  // The position is saved shortly after it changes; then a reload resumes right here.
-  await page.waitForTimeout(800);
+  // Adding the step saved the position on the session: once written, a reload resumes here.
   await runnerSettled(page);
   await reload(page);
   await expect(page.getByTestId("session-runner")).toBeVisible();
@@ -196,6 +198,7 @@ test("procedure: a variable filled inline, a custom step kept across a reload, c
   await expect(warning).toContainText("Ticket ID");
   await expect(dialog.getByRole("radio", { name: /^Completed with issues/ })).toBeChecked();
   await shot(page, "complete-soft-warning", { dialog: true });
+  await expectNoA11yViolations(page, "the Complete dialog with a missing variable");
   await dialog.getByRole("button", { name: "Complete session" }).click();
 
   await expect(outcomeHeading(page)).toHaveText("Completed with issues");
@@ -207,6 +210,7 @@ test("procedure: a variable filled inline, a custom step kept across a reload, c
   await expect(steps.nth(2)).toContainText("Cleanup freed enough space already.");
   await expect(page.getByText("[VAR:ticket_id]")).toBeVisible();
   await shot(page, "outcome-card-procedure");
+  await expectNoA11yViolations(page);
 });
 
 test("prepared session: the owner prepares one for the engineer, who starts it with the variables filled", async ({ page, freshPage }) => {
@@ -221,6 +225,7 @@ test("prepared session: the owner prepares one for the engineer, who starts it w
   await dialog.getByLabel(/^VPN gateway/).fill(gateway);
   await expect(dialog.getByLabel(/^VPN port/)).toHaveValue("443");
   await dialog.getByLabel("Assign to").selectOption({ label: DEMO_ENGINEER.name });
+  await expectNoA11yViolations(page, "the Prepare session dialog");
   await dialog.getByRole("button", { name: "Prepare session" }).click();
   await expect(toast(page, "Session prepared")).toContainText(`Assigned to ${DEMO_ENGINEER.name}.`);
   await expect(page).toHaveURL(/\/sessions\/[^/]+$/);
@@ -242,6 +247,7 @@ test("prepared session: the owner prepares one for the engineer, who starts it w
   await expect(engineer).toHaveURL(new RegExp(`/sessions/${sessionId}$`));
   await expect(engineer.getByText(gateway)).toBeVisible();
   await expect(engineer.getByText(upn)).toBeVisible();
+  await expectNoA11yViolations(engineer, "a prepared session");
   await engineer.getByRole("button", { name: "Start session" }).click();
   await expect(engineer.getByTestId("session-runner")).toBeVisible();
   const node = engineer.getByTestId("runner-node");
@@ -255,6 +261,7 @@ test("prepared session: the owner prepares one for the engineer, who starts it w
   await expect(panel.locator('[data-variable-key="vpn_gateway"]').getByRole("textbox")).toHaveValue(gateway);
   await expect(panel.locator('[data-variable-key="user_upn"]').getByRole("textbox")).toHaveValue(upn);
   await shot(engineer, "runner-prepared-variables", { dialog: true });
+  await expectNoA11yViolations(engineer, "the session variables panel");
 });
 
 test("history: the Completed tab lists finished sessions, filters by outcome, and the Active tab shows the open one", async ({ page }) => {
@@ -283,6 +290,7 @@ test("history: the Completed tab lists finished sessions, filters by outcome, an
   await expect(count).toHaveText("2 sessions");
   await expect(results.getByRole("listitem")).toHaveText([/User locked out.*Resolved/, /Slow computer.*Escalated/]);
   await shot(page, "history-completed");
+  await expectNoA11yViolations(page);
 
   await page.getByLabel("Outcome").selectOption({ label: "Escalated" });
   await expect(count).toHaveText("1 session");
@@ -291,6 +299,7 @@ test("history: the Completed tab lists finished sessions, filters by outcome, an
   await page.getByLabel("Outcome").selectOption({ label: "Unresolved" });
   await expect(page.getByText("No sessions match these filters.")).toBeVisible();
   await shot(page, "history-filter-empty");
+  await expectNoA11yViolations(page);
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page.getByLabel("Outcome")).toHaveValue("");
   await expect(count).toHaveText("2 sessions");

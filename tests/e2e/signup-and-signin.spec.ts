@@ -1,17 +1,18 @@
 // Journeys 1 and 2: a new company signs up, signs out and in, verifies its email; and the
 // messages people see when they get the forms wrong.
 import {
-  DEMO_OWNER, DEMO_PASSWORD, errorAlert, expect, followEmailLink, newPerson, screenshot, signIn, signOut, signUpCompany, submitSignIn, test, uniqueCompany, visit,
+  DEMO_OWNER, DEMO_PASSWORD, errorAlert, expect, expectNoA11yViolations, followEmailLink, newPerson, screenshot, signIn, signOut, signUpCompany, submitSignIn, test, uniqueCompany, visit,
 } from "./support";
 
 test("a new company signs up, signs out, signs in again and verifies its email", async ({ page }) => {
   const owner = newPerson("Casey", "Founder");
   const company = uniqueCompany("Casey IT Services");
 
-  await page.goto("/signup");
+  await visit(page, "/signup");
   await expect(page.getByRole("tab", { name: "New company" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
   await screenshot(page, "signup-new-company");
+  await expectNoA11yViolations(page);
 
   await signUpCompany(page, owner, company);
   await expect(page.getByTestId("account-name")).toHaveText(company);
@@ -20,6 +21,7 @@ test("a new company signs up, signs out, signs in again and verifies its email",
   await expect(banner).toContainText(owner.email);
   await expect(page.getByRole("heading", { name: "Get started" })).toBeVisible();
   await screenshot(page, "dashboard-welcome");
+  await expectNoA11yViolations(page);
 
   await signOut(page);
   // Signed out means signed out: the dashboard now sends us to the login page.
@@ -33,6 +35,7 @@ test("a new company signs up, signs out, signs in again and verifies its email",
   await followEmailLink(page, owner.email, "Verify your email for ResolutionFlow", "outbox");
   await expect(page.getByRole("heading", { name: "Verify your email" })).toBeVisible();
   await screenshot(page, "verify");
+  await expectNoA11yViolations(page);
   await page.getByRole("button", { name: "Verify my email" }).click();
   await expect(page.getByRole("heading", { name: "Email verified" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText(`${owner.email} is confirmed`);
@@ -47,6 +50,7 @@ test("a new company signs up, signs out, signs in again and verifies its email",
   await expect(page.getByText("Verified", { exact: true })).toBeVisible();
   await expect(page.getByLabel("Account name")).toHaveValue(company);
   await screenshot(page, "settings-account");
+  await expectNoA11yViolations(page);
 });
 
 test("a verification link works only once", async ({ page }) => {
@@ -57,7 +61,7 @@ test("a verification link works only once", async ({ page }) => {
   await page.getByRole("button", { name: "Verify my email" }).click();
   await expect(page.getByRole("heading", { name: "Email verified" })).toBeVisible();
 
-  await page.goto(link);
+  await visit(page, link);
   await page.getByRole("button", { name: "Verify my email" }).click();
   await expect(errorAlert(page)).toContainText("This verification link has expired or was already used.");
   await expect(errorAlert(page).getByRole("link", { name: "Get a new link from your dashboard" })).toHaveAttribute("href", "/dashboard");
@@ -65,8 +69,9 @@ test("a verification link works only once", async ({ page }) => {
 });
 
 test("sign-in explains a wrong password and empty fields", async ({ page }) => {
-  await page.goto("/login");
+  await visit(page, "/login");
   await screenshot(page, "login");
+  await expectNoA11yViolations(page);
 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(errorAlert(page)).toHaveText("Enter your email and password.");
@@ -76,6 +81,7 @@ test("sign-in explains a wrong password and empty fields", async ({ page }) => {
   await expect(errorAlert(page)).toHaveText("Wrong email or password.");
   await expect(page).toHaveURL(/\/login/);
   await screenshot(page, "login-wrong-password");
+  await expectNoA11yViolations(page);
 
   // The message does not tell an unknown email apart from a wrong password.
   await submitSignIn(page, newPerson("Nobody").email, DEMO_PASSWORD);
@@ -84,7 +90,7 @@ test("sign-in explains a wrong password and empty fields", async ({ page }) => {
 
 test("sign-up with empty or invalid fields shows field errors and creates nothing", async ({ page }) => {
   const person = newPerson("Quinn");
-  await page.goto("/signup");
+  await visit(page, "/signup");
   await page.getByRole("button", { name: "Create account" }).click();
 
   // Each message sits under its field and describes it for screen readers.
@@ -117,19 +123,21 @@ test("sign-up with empty or invalid fields shows field errors and creates nothin
   await expect(email).not.toHaveAttribute("aria-invalid", "true");
   await expect(password).toHaveAccessibleDescription("Use at least 10 characters.");
   await screenshot(page, "signup-invalid");
+  await expectNoA11yViolations(page);
 
   await submitSignIn(page, person.email, "short");
   await expect(errorAlert(page)).toHaveText("Wrong email or password.");
-  await page.goto("/dev/outbox");
+  await visit(page, "/dev/outbox");
   await expect(page.getByText(`To: ${person.email}`)).toHaveCount(0);
 });
 
 test("the invite-code tab asks for the code", async ({ page }) => {
-  await page.goto("/signup");
+  await visit(page, "/signup");
   await page.getByRole("tab", { name: "I have an invite code" }).click();
   await expect(page.getByRole("heading", { name: "Join your team" })).toBeVisible();
   await expect(page.getByLabel("Company name")).toHaveCount(0);
   await screenshot(page, "signup-invite-tab");
+  await expectNoA11yViolations(page);
 
   const person = newPerson("Jamie");
   await page.getByLabel("Your name").fill(person.name);

@@ -1,6 +1,7 @@
 // Shared steps for the end-to-end journeys. Every journey makes its own people with unique
 // emails, so tests stay independent and the suite can run again on the same database.
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 /** Collects the browser's Content-Security-Policy complaints ("Refused to …") from a context. */
@@ -66,24 +67,34 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /**
- * page.goto for signed-in pages, then waits until the streamed page has replaced the loading
- * skeleton (until then React keeps the finished page in a hidden copy, and locators see both).
+ * Waits until the page is ready to use: the streamed page has replaced the loading skeleton
+ * (until then React keeps the finished page in a hidden copy, and locators see both) and React
+ * has hydrated it (before that, clicks and key presses are lost; the app marks <html data-hydrated>).
  */
+export async function pageReady(page: Page) {
+  await expect(page.locator('[aria-label="Loading"][aria-busy="true"], div[hidden][id^="S:"]')).toHaveCount(0);
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+}
+
+/** page.goto, then waits until the page is ready to use (pageReady). */
 export async function visit(page: Page, path: string) {
   await page.goto(path);
-  await expect(page.locator('[aria-label="Loading"][aria-busy="true"], div[hidden][id^="S:"]')).toHaveCount(0);
+  await pageReady(page);
 }
 
 /** A toast by its title (toasts live in the "Notifications" region). */
 export const toast = (page: Page, title: string) =>
   page.getByRole("region", { name: /Notifications/ }).getByRole("listitem").filter({ hasText: title });
 
-/** The page's error alerts, without Next's (empty) route announcer. */
-export const errorAlert = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
+/**
+ * The page's visible error alerts, without Next's route announcer. By role, so the hidden copy
+ * React keeps of a streamed page while it swaps it in is not counted twice.
+ */
+export const errorAlert = (page: Page) => page.getByRole("alert").and(page.locator(":not(#__next-route-announcer__)"));
 
 /** Signs up a new company from /signup; ends on the welcome dashboard. */
 export async function signUpCompany(page: Page, person: TestPerson, company = uniqueCompany()) {
-  await page.goto("/signup");
+  await visit(page, "/signup");
   await page.getByLabel("Your name").fill(person.name);
   await page.getByLabel("Work email").fill(person.email);
   await page.getByLabel("Password", { exact: true }).fill(person.password);
@@ -95,7 +106,7 @@ export async function signUpCompany(page: Page, person: TestPerson, company = un
 
 /** Joins an existing account with an invite code, in the given (fresh) page. */
 export async function joinWithInvite(page: Page, person: TestPerson, code: string) {
-  await page.goto("/signup");
+  await visit(page, "/signup");
   await page.getByRole("tab", { name: "I have an invite code" }).click();
   await page.getByLabel("Your name").fill(person.name);
   await page.getByLabel("Work email").fill(person.email);
@@ -122,7 +133,7 @@ export async function signInAfterSignUp(page: Page, person: TestPerson) {
 
 /** Fills the sign-in form; callers assert where it leads. */
 export async function submitSignIn(page: Page, email: string, password: string) {
-  if (!/\/login/.test(page.url())) await page.goto("/login");
+  if (!/\/login/.test(page.url())) await visit(page, "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -149,7 +160,7 @@ export async function chooseTheme(page: Page, theme: "Light" | "Dark" | "System"
 
 /** Opens the dev outbox and follows the link in the newest email to `to` with `subject`. */
 export async function followEmailLink(page: Page, to: string, subject: string, shot?: string) {
-  await page.goto("/dev/outbox");
+  await visit(page, "/dev/outbox");
   const message = page.getByTestId("outbox-message").filter({ hasText: `To: ${to}` }).filter({ hasText: subject }).first();
   await expect(message).toBeVisible();
   if (shot) await screenshot(page, shot);
@@ -158,6 +169,7 @@ export async function followEmailLink(page: Page, to: string, subject: string, s
   expect(href).toBeTruthy();
   await link.click();
   await expect(page).toHaveURL(new URL(href!).pathname);
+  await pageReady(page);
 }
 
 /** Owner creates an invite on /settings/invites and reads the code from the dialog. */
@@ -188,4 +200,19 @@ export async function expectNoHorizontalOverflow(page: Page) {
     innerWidth: window.innerWidth,
   }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** The WCAG levels every page must meet: 2.0, 2.1 and 2.2, A and AA. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/**
+ * Runs axe-core on the page as it is now (the caller waits for the state it wants checked) and
+ * fails with a readable list of every WCAG 2.2 AA violation: rule, impact, where, and why.
+ */
+export async function expectNoA11yViolations(page: Page, what = new URL(page.url()).pathname) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = violations.flatMap((violation) =>
+    violation.nodes.map((node) => `- ${violation.id} (${violation.impact}): ${node.target.join(" ")}\n  ${node.failureSummary?.replace(/\n/g, "\n  ")}`),
+  );
+  expect(report, `accessibility violations on ${what}:\n${report.join("\n")}`).toEqual([]);
 }

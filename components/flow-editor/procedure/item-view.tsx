@@ -48,7 +48,7 @@ export function ItemView({ item, number, sectionTitle, flowVisibility }: { item:
       {item.expectedOutcome.trim() && (
         <div className="rounded-md border border-emerald-200 bg-emerald-50/60 px-3 py-2 dark:border-emerald-900 dark:bg-emerald-950/30">
           <p className="text-xs font-semibold text-emerald-800 dark:text-emerald-200">Expected outcome</p>
-          <p className="mt-0.5 whitespace-pre-wrap text-sm">{item.expectedOutcome}</p>
+          <Markdown className="mt-0.5">{item.expectedOutcome}</Markdown>
         </div>
       )}
       <CommandsView commands={item.commands} />

@@ -225,7 +225,7 @@ const Row = memo(function Row({
         >
           <RowMarker item={item} number={number} />
           <span className="min-w-0 flex-1">
-            <span className={cn("block truncate", isSection ? "text-sm font-semibold" : "text-sm font-medium", !item.title.trim() && "italic text-fg-muted")}>
+            <span className={cn("block break-words", isSection ? "text-sm font-semibold" : "text-sm font-medium", !item.title.trim() && "italic text-fg-muted")}>
               {item.title.trim() || (isEnd ? "Done" : "Untitled")}
             </span>
             <span className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-fg-muted">

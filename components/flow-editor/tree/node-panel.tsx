@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
+import { Markdown } from "@/components/ui/markdown";
 import { cn } from "@/lib/cn";
 import { TREE_NODE_TYPES, type StructureIssue, type TreeNode, type TreeNodeType, type TreeStructure } from "@/lib/flows/structure";
 import { tempId } from "@/lib/flows/temp-id";
@@ -156,11 +157,12 @@ export function NodePanel(props: PanelProps) {
                 <button
                   type="button"
                   onClick={() => onSelect(link.from)}
-                  className="inline-flex max-w-full items-center gap-1.5 rounded-md border border-border px-2 py-1 text-left text-sm hover:bg-muted"
+                  className="inline-flex max-w-full items-start gap-1.5 rounded-md border border-border px-2 py-1 text-left text-sm hover:bg-muted"
                 >
-                  <NodeTypeIcon type={tree.nodes[link.from].type} className="h-3.5 w-3.5" />
-                  <span className="truncate">{tree.nodes[link.from].title}</span>
-                  <span className="text-fg-muted">· {link.label ?? "next step"}</span>
+                  <NodeTypeIcon type={tree.nodes[link.from].type} className="mt-0.5 h-3.5 w-3.5" />
+                  <span className="min-w-0 break-words">
+                    {tree.nodes[link.from].title} <span className="text-fg-muted">· {link.label ?? "next step"}</span>
+                  </span>
                 </button>
               </li>
             ))}
@@ -190,12 +192,12 @@ function Breadcrumb({ tree, path, reachable, onSelect }: { tree: TreeStructure; 
               {last ? (
                 <span aria-current="location" className="flex min-w-0 items-center gap-1 font-medium">
                   <NodeTypeIcon type={n.type} className="h-3.5 w-3.5" />
-                  <span className="max-w-[16rem] truncate">{n.title}</span>
+                  <span className="max-w-[16rem] truncate" title={n.title}>{n.title}</span>
                 </span>
               ) : (
                 <button type="button" onClick={() => onSelect(step.nodeId)} className="flex min-w-0 items-center gap-1 rounded text-brand-700 hover:underline dark:text-brand-100">
                   <NodeTypeIcon type={n.type} className="h-3.5 w-3.5" />
-                  <span className="max-w-[12rem] truncate">{n.title}</span>
+                  <span className="max-w-[12rem] truncate" title={n.title}>{n.title}</span>
                 </button>
               )}
             </li>
@@ -374,7 +376,11 @@ function ReadOnlyBody({ tree, nodeId, node, onSelect }: PanelProps & { node: Tre
   return (
     <div className="space-y-4">
       {node.type === "escalation" && <ReadOnlyText label="Escalate to">{node.escalateTo || <span className="text-fg-muted">Not set</span>}</ReadOnlyText>}
-      <ReadOnlyText label={TEXT_LABEL[node.type]}>{text || <span className="text-fg-muted">None</span>}</ReadOnlyText>
+      {/* Rendered as the runner renders it, so the preview shows what the engineer will see. */}
+      <div>
+        <h3 className="text-sm font-medium">{TEXT_LABEL[node.type]}</h3>
+        {text.trim() ? <Markdown className="mt-1">{text}</Markdown> : <p className="mt-1 text-sm text-fg-muted">None</p>}
+      </div>
       {(node.type === "solution" || node.type === "escalation") && (
         <ReadOnlyText label="Outcome">{OUTCOMES[node.type].find((o) => o.value === node.outcome)?.label ?? node.outcome}</ReadOnlyText>
       )}

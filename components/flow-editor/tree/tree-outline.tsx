@@ -163,14 +163,14 @@ const OutlineItem = memo(
         aria-selected={selected}
         tabIndex={selected ? 0 : -1}
         className={cn(
-          "relative flex cursor-pointer items-center gap-1.5 py-1.5 pr-2 outline-offset-[-2px] select-none",
+          "relative flex cursor-pointer items-start gap-1.5 py-1.5 pr-2 text-sm leading-5 outline-offset-[-2px] select-none",
           selected ? "bg-brand-50 dark:bg-brand-700/25" : "hover:bg-muted",
         )}
         style={{ paddingLeft: `${0.375 + row.depth * 1.125}rem` }}
       >
         {selected && <span className="absolute inset-y-0 left-0 w-0.5 bg-brand-600" aria-hidden />}
         {row.hasChildren ? (
-          <span data-toggle aria-hidden className="-my-1 rounded p-0.5 text-fg-muted hover:bg-border/60">
+          <span data-toggle aria-hidden className="-my-px shrink-0 rounded p-0.5 text-fg-muted hover:bg-border/60">
             <Chevron className="h-4 w-4" />
           </span>
         ) : (
@@ -188,9 +188,9 @@ const OutlineItem = memo(
 
 function EdgeLabel({ label }: { label: string | null }) {
   return label === null ? (
-    <span className="shrink-0 text-xs italic text-fg-muted">then</span>
+    <span className="shrink-0 text-xs leading-5 italic text-fg-muted">then</span>
   ) : (
-    <span className="max-w-[9rem] shrink-0 truncate rounded border border-border bg-surface px-1.5 text-xs leading-5 text-fg-muted" title={label}>
+    <span className="max-w-[9rem] shrink-0 rounded border border-border bg-surface px-1.5 text-xs leading-[1.125rem] break-words text-fg-muted">
       {label.trim() || "(no label)"}
       <span className="sr-only">:</span>
     </span>
@@ -200,39 +200,39 @@ function EdgeLabel({ label }: { label: string | null }) {
 function RowBody({ row, node, isRoot, readOnly, issueCount, unlinkedCount }: { row: OutlineRow; node: TreeNode | undefined; isRoot: boolean; readOnly: boolean; issueCount: number; unlinkedCount: number }) {
   if (row.kind === "group") {
     return (
-      <span className="flex min-w-0 items-center gap-1.5 font-medium text-fg-muted">
-        <Unlink className="h-4 w-4 shrink-0 text-amber-600" aria-hidden />
+      <span className="flex min-w-0 items-start gap-1.5 font-medium text-fg-muted">
+        <Unlink className="mt-0.5 h-4 w-4 shrink-0 text-amber-600" aria-hidden />
         Unlinked nodes
         <span className="rounded-full bg-amber-100 px-1.5 text-xs text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">{unlinkedCount}</span>
       </span>
     );
   }
   if (row.kind === "open") {
-    return <span className="truncate italic text-fg-muted">{readOnly ? "not linked" : "not linked yet — choose a target"}</span>;
+    return <span className="min-w-0 break-words italic text-fg-muted">{readOnly ? "not linked" : "not linked yet — choose a target"}</span>;
   }
   if (row.kind === "dangling") {
     return (
-      <span className="flex min-w-0 items-center gap-1 font-medium text-red-700 dark:text-red-300">
-        <TriangleAlert className="h-3.5 w-3.5 shrink-0" aria-hidden />
-        <span className="truncate">{readOnly ? "points at a deleted node" : "points at a deleted node — choose a target"}</span>
+      <span className="flex min-w-0 items-start gap-1 font-medium text-red-700 dark:text-red-300">
+        <TriangleAlert className="mt-0.5 h-3.5 w-3.5 shrink-0" aria-hidden />
+        <span className="min-w-0 break-words">{readOnly ? "points at a deleted node" : "points at a deleted node — choose a target"}</span>
       </span>
     );
   }
   if (!node) return null;
   if (row.kind === "link") {
     return (
-      <span className="flex min-w-0 items-center gap-1 text-fg-muted">
+      <span className="flex min-w-0 items-start gap-1 text-fg-muted">
         <span aria-hidden>↪</span>
         <span className="shrink-0">go to</span>
-        <NodeTypeIcon type={node.type} className="h-3.5 w-3.5" />
-        <span className="truncate underline decoration-dotted underline-offset-2">{node.title}</span>
+        <NodeTypeIcon type={node.type} className="mt-0.5 h-3.5 w-3.5" />
+        <span className="min-w-0 break-words underline decoration-dotted underline-offset-2">{node.title}</span>
       </span>
     );
   }
   return (
     <>
-      <NodeTypeIcon type={node.type} />
-      <span className={cn("min-w-0 flex-1 truncate", row.depth === 0 && "font-medium")}>{node.title.trim() || <span className="text-fg-muted">(untitled)</span>}</span>
+      <NodeTypeIcon type={node.type} className="mt-0.5" />
+      <span className={cn("min-w-0 flex-1 break-words", row.depth === 0 && "font-medium")}>{node.title.trim() || <span className="text-fg-muted">(untitled)</span>}</span>
       {isRoot && (
         <span className="inline-flex shrink-0 items-center gap-0.5 rounded-full bg-brand-100 px-1.5 text-xs font-medium text-brand-700 dark:bg-brand-700/30 dark:text-brand-100">
           <Flag className="h-3 w-3" aria-hidden /> Start

@@ -19,6 +19,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { getFlowDetail } from "@/lib/flows/queries";
 import { listMembers } from "@/lib/account/queries";
+import { procedureCountText, procedureCounts, type Visibility } from "@/lib/flows/structure";
 
 export const metadata: Metadata = { title: "Flow" };
 
@@ -82,7 +83,11 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
               <dt className="text-fg-muted">Author</dt><dd>{flow.authorName ?? "Former member"}</dd>
               <dt className="text-fg-muted">Category</dt><dd>{flow.category ?? "—"}</dd>
               <dt className="text-fg-muted">Tags</dt><dd className="flex flex-wrap gap-1">{flow.tags.length ? flow.tags.map((t) => <Badge key={t}>#{t}</Badge>) : "—"}</dd>
-              <dt className="text-fg-muted">{flow.type === "troubleshooting" ? "Nodes" : "Steps"}</dt><dd>{flow.size}</dd>
+              {"steps" in flow.structure ? (
+                <><dt className="text-fg-muted">Steps</dt><dd data-testid="flow-size">{procedureCountText(procedureCounts(flow.structure.steps))}</dd></>
+              ) : (
+                <><dt className="text-fg-muted">Nodes</dt><dd data-testid="flow-size">{flow.size}</dd></>
+              )}
               <dt className="text-fg-muted">Runs</dt><dd>{flow.usageCount}</dd>
               <dt className="text-fg-muted">Forks</dt><dd>{flow.forkCount}</dd>
               <dt className="text-fg-muted">Updated</dt><dd>{formatDistanceToNow(new Date(flow.updatedAt), { addSuffix: true })}</dd>
