@@ -18,6 +18,7 @@ import { db } from "@/lib/db/client";
 import { createLibraryStep } from "@/lib/library/library.actions";
 import { startSession } from "@/lib/sessions/sessions.actions";
 import { actAs } from "@/tests/helpers/factories";
+import { getSessionIdentity } from "@/tests/helpers/session-double";
 import { ok, publishProcedure, publishTree, teamTenant, type TeamTenant } from "@/tests/helpers/published-flows";
 import { silenceMailLog } from "@/tests/helpers/outbox";
 
@@ -274,6 +275,7 @@ describe("every server action", () => {
 
     const problems: Failure[] = [];
     actAs(tenant.owner);
+    await getSessionIdentity(); // the sign-in's session row is written before anything is measured
     for (const testCase of cases) {
       const before = await writes();
       let result: ActionResult<unknown>;
@@ -348,6 +350,7 @@ describe("every API route handler", () => {
 
     const problems: string[] = [];
     actAs(tenant.owner);
+    await getSessionIdentity(); // the sign-in's session row is written before anything is measured
     for (const method of methods) {
       for (const request of requests) {
         for (const body of method === "GET" ? [undefined] : bodies) {
@@ -387,6 +390,7 @@ describe("every API route handler", () => {
 
   it("refuses ?q=%00 on /api/flows and /api/library with a 400 that says why", async () => {
     actAs(tenant.owner);
+    await getSessionIdentity(); // the sign-in's session row is written before anything is measured
     for (const route of ["flows", "library"]) {
       const { GET } = (await import(path.join(ROOT, `app/api/${route}/route.ts`))) as Record<string, RouteHandler>;
       const response = await GET(new Request(`http://localhost/api/${route}?q=%00`), { params: Promise.resolve({}) });
