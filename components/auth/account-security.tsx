@@ -18,7 +18,7 @@ function ChangePasswordForm() {
     <form
       ref={form}
       noValidate
-      className="space-y-4"
+      className="max-w-md space-y-4"
       aria-labelledby="change-password-heading"
       onSubmit={async (event) => {
         event.preventDefault();
@@ -58,7 +58,7 @@ function ChangePasswordForm() {
 function SignOutEverywhere() {
   const { run, pending, formError } = useAction(signOutEverywhere);
   return (
-    <div className="space-y-3 border-t border-border pt-5">
+    <div className="max-w-2xl space-y-3 border-t border-border pt-5">
       <h3 className="text-sm font-semibold">Sign out everywhere</h3>
       <p className="text-sm text-fg-muted">
         Ends every session of your account, on this device and all others, for example after using a shared computer

@@ -21,7 +21,7 @@ export const changePassword = authedAction({ schema: changePasswordSchema }, asy
   );
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(passwordHash, input.currentPassword))) {
-    throw new AppError("invalid", "Your current password is not right.", { currentPassword: ["This is not your current password."] });
+    throw new AppError("invalid", "This is not your current password.", { currentPassword: ["This is not your current password."] });
   }
   const newHash = await hashPassword(input.password);
   const signedOut = await db.$transaction(async (tx) => {

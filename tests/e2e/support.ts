@@ -127,7 +127,7 @@ export async function signInAfterSignUp(page: Page, person: TestPerson) {
   await expect(page.getByLabel("Email")).toHaveValue(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard\?welcome=1$/);
+  await expect(page).toHaveURL(/\/dashboard\?welcome=1$/, { timeout: SIGN_IN_TIMEOUT });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${person.firstName}`);
 }
 
@@ -139,9 +139,12 @@ export async function submitSignIn(page: Page, email: string, password: string) 
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Signing in hashes the password (argon2) and renders the dashboard: on a loaded machine that takes a while. */
+export const SIGN_IN_TIMEOUT = 30_000;
+
 export async function signIn(page: Page, email: string, password: string) {
   await submitSignIn(page, email, password);
-  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page).toHaveURL(/\/dashboard/, { timeout: SIGN_IN_TIMEOUT });
 }
 
 export async function signOut(page: Page) {
