@@ -223,9 +223,9 @@ async function serverActionKeys(): Promise<string[]> {
   const files = [...sourceFiles(path.join(ROOT, "lib")), ...sourceFiles(path.join(ROOT, "app"))].filter(isUseServerFile);
   const keys: string[] = [];
   for (const file of files) {
-    const module = (await import(file)) as Record<string, unknown>;
+    const loaded = (await import(file)) as Record<string, unknown>;
     const name = path.relative(ROOT, file).replace(/^lib\//, "").replace(/\.tsx?$/, "");
-    for (const [exported, value] of Object.entries(module)) if (typeof value === "function") keys.push(`${name}#${exported}`);
+    for (const [exported, value] of Object.entries(loaded)) if (typeof value === "function") keys.push(`${name}#${exported}`);
   }
   return keys.sort();
 }
