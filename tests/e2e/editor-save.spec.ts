@@ -2,7 +2,7 @@
 // person has typed more, so the overlap is certain, never a matter of timing. What they typed
 // meanwhile must survive the save's answer, stay "unsaved", and reach the server on the next save.
 import type { Page, Route } from "@playwright/test";
-import { expect, signIn, test, toast, visit } from "./support";
+import { expect, submitSignIn, test, toast, visit } from "./support";
 import { DEMO_ENGINEER, shot, uniqueTag } from "./session-support";
 
 const PASSWORD = "resolutionflow-demo";
@@ -30,7 +30,11 @@ async function holdNextSave(page: Page, path: string) {
 }
 
 test("edits typed while a save is in flight survive it and are saved next", async ({ page }) => {
-  await signIn(page, DEMO_ENGINEER.email, PASSWORD);
+  // A long journey (sign-in, create, three saves, a reload): more than the default minute on a busy machine.
+  test.slow();
+  await submitSignIn(page, DEMO_ENGINEER.email, PASSWORD);
+  // The first sign-in of a fresh server (password hashing, cold caches) can take a while on a busy machine.
+  await expect(page).toHaveURL(/\/dashboard/, { timeout: 60_000 });
   await visit(page, "/flows/new?type=troubleshooting");
   await page.getByLabel("Name", { exact: true }).fill(`Printer queue stuck ${uniqueTag()}`);
   await page.getByRole("button", { name: "Create and open editor" }).click();
