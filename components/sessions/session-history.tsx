@@ -2,7 +2,6 @@
 // Session history: tabs and filters drive a react-query key, so a slower older response can
 // never replace a newer one (only the current key's data is shown).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { format, formatDistanceToNow } from "date-fns";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { FlowTypeBadge } from "@/components/flows/flow-meta";
@@ -18,6 +17,7 @@ import { FLOW_TYPE_META } from "@/components/flows/flow-meta";
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { OutcomeBadge, SessionStatusBadge } from "./session-labels";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
+import { LocalTime } from "@/components/ui/local-time";
 
 const TABS = [
   { value: "active", label: "Active" },
@@ -143,7 +143,7 @@ export function SessionHistory({
                     {s.owner ? s.owner.name : s.assignee ? `For ${s.assignee.name}` : "Unassigned"}
                     {s.preparedBy && s.status === "prepared" ? ` · prepared by ${s.preparedBy}` : ""}
                     {" · "}
-                    {s.completedAt ? `completed ${format(new Date(s.completedAt), "d MMM yyyy HH:mm")}` : `updated ${formatDistanceToNow(new Date(s.updatedAt), { addSuffix: true })}`}
+                    {s.completedAt ? <>completed <LocalTime value={s.completedAt} /></> : <>updated <LocalTime value={s.updatedAt} format="relative" /></>}
                   </p>
                 </div>
                 <Button asChild size="sm" variant={s.status === "completed" ? "secondary" : "primary"}>
