@@ -44,6 +44,7 @@ CREATE TABLE "Batch" (
     "mergedCount" INTEGER NOT NULL DEFAULT 0,
     "rerunOfId" UUID,
     "targetCount" INTEGER NOT NULL,
+    "targets" JSONB NOT NULL DEFAULT '[]',
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Batch_pkey" PRIMARY KEY ("id")
