@@ -15,7 +15,6 @@ export type TargetProblem = { line: number | null; message: string };
 export type ParsedTargets = { targets: TargetInput[]; problems: TargetProblem[]; columns: string[] };
 
 // Control characters other than tab break CSV exports and terminal paste-ins.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Checks a list whatever it came from: labels present, unique (case-insensitive), sizes. */
