@@ -30,6 +30,20 @@ export async function listTargetLists(user: Viewer): Promise<TargetListSummary[]
   return lists.map((l) => ({ id: l.id, name: l.name, description: l.description, visibility: l.visibility as "team" | "account", count: l._count.targets, updatedAt: l.updatedAt.toISOString() }));
 }
 
+/** The Target lists tab: each list with its targets (for the preview line and editing). */
+export async function listTargetListsWithTargets(user: Viewer) {
+  const lists = await db.targetList.findMany({
+    where: visibleTargetListsWhere(user),
+    orderBy: { name: "asc" },
+    take: 200,
+    select: { id: true, name: true, description: true, visibility: true, updatedAt: true, targets: { select: { label: true, notes: true, values: true }, orderBy: { position: "asc" } } },
+  });
+  return lists.map((l) => ({
+    ...l, visibility: l.visibility as "team" | "account", updatedAt: l.updatedAt.toISOString(),
+    targets: l.targets.map((t) => ({ ...t, values: t.values as Record<string, string> })) as TargetInput[],
+  }));
+}
+
 export async function getTargetList(user: Viewer, listId: string) {
   if (!isUuid(listId)) throw notFound("Target list");
   const list = await db.targetList.findFirst({

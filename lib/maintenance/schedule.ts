@@ -7,6 +7,7 @@
 //   autumn hour runs once (the first pass); wildcard-hour expressions run in both passes.
 // - Missed runs are coalesced: everything due up to "now" becomes one run at the latest due time.
 import { CronExpressionParser, type CronExpression } from "cron-parser";
+import cronstrue from "cronstrue";
 import { isTimeZone } from "@/lib/time/format";
 
 export type ScheduleProblem = { field: "cron" | "timezone"; message: string };
@@ -91,4 +92,13 @@ export function dueRuns(cron: string, timezone: string, cursor: Date, now: Date)
 /** The cursor for a schedule created, edited or resumed at `now`: its first due time after now. */
 export function firstRunAfter(cron: string, timezone: string, now: Date): Date {
   return nextRuns(cron, timezone, now, 1)[0];
+}
+
+/** "At 03:00, only on Monday", or null when the expression does not parse. */
+export function cronInWords(cron: string): string | null {
+  try {
+    return cronstrue.toString(cron, { use24HourTimeFormat: true, verbose: false });
+  } catch {
+    return null;
+  }
 }

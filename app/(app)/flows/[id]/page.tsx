@@ -5,6 +5,7 @@ import { Download, GitFork, Pencil } from "lucide-react";
 import { FlowManageMenu } from "@/components/flows/flow-manage-menu";
 import { FlowTypeBadge, StatusBadge, VisibilityLabel } from "@/components/flows/flow-meta";
 import { ForkDialog } from "@/components/flows/fork-dialog";
+import { FlowMaintenance } from "@/components/maintenance/flow-maintenance";
 import { RestoreVersionButton } from "@/components/flows/restore-version-button";
 import { StructureView } from "@/components/flows/structure-view";
 import { PrepareSessionDialog } from "@/components/sessions/prepare-session-dialog";
@@ -65,6 +66,8 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
       </div>
 
       {readonly && !flow.editable && <Alert tone="info">You can view this flow but not edit it. Fork it to make your own copy.</Alert>}
+
+      {flow.type === "maintenance" && <FlowMaintenance user={user} flowId={flow.id} runnable={runnable} members={members} />}
 
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
         <div className="min-w-0">
