@@ -2,7 +2,7 @@
 // The batch status hub: box score, progress, a card per target. Polls while anything is not
 // finished and stops once the batch is done.
 import { useQuery } from "@tanstack/react-query";
-import { Download, Eye, Play, RotateCcw, StepForward } from "lucide-react";
+import { Download, Eye, History, Play, RotateCcw, StepForward } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
@@ -122,6 +122,9 @@ export function BatchHub({ initial, canManage }: { initial: Hub; canManage: bool
               <RotateCcw className="h-4 w-4" aria-hidden />Re-run failed and not started
             </Button>
           )}
+          <Button asChild variant="secondary">
+            <Link href={`/sessions?tab=all&batchId=${hub.id}`}><History className="h-4 w-4" aria-hidden />In history</Link>
+          </Button>
           <Button asChild variant="secondary">
             <a href={`/maintenance/batches/${hub.id}/export`} download><Download className="h-4 w-4" aria-hidden />Export CSV</a>
           </Button>

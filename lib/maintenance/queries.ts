@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { ProcedureStructure } from "@/lib/flows/structure";
 import { visibleFlowsWhere } from "@/lib/flows/access";
+import { visibleSessionsWhere } from "@/lib/sessions/access";
 import { procedureProgress, runtimeSteps, type CustomStep, type StepStates } from "@/lib/sessions/runtime";
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { formatDuration, secondsBetween } from "@/lib/time/format";
@@ -161,6 +162,45 @@ export async function flowBatches(user: Viewer, flowId: string, take = 10): Prom
     id: b.id, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null, scheduled: b.scheduleId !== null, mergedCount: b.mergedCount,
     score: boxScore(b.sessions), states: b.sessions.map(cardState),
   }));
+}
+
+export type RecentBatch = BatchSummary & { flowId: string | null; flowName: string };
+
+/** Dashboard: the viewer's recent batches (running first), each with its progress. */
+export async function recentBatches(user: Viewer, take = 5): Promise<RecentBatch[]> {
+  const batches = await db.batch.findMany({
+    where: visibleBatchesWhere(user),
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true, flowId: true, flowName: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } },
+      sessions: { select: { status: true, outcome: true }, orderBy: { targetLabel: "asc" } },
+    },
+  });
+  return batches.map((b) => ({
+    id: b.id, flowId: b.flowId, flowName: b.flowName, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null,
+    scheduled: b.scheduleId !== null, mergedCount: b.mergedCount, score: boxScore(b.sessions), states: b.sessions.map(cardState),
+  }));
+}
+
+export type BatchContext = { batchId: string; target: string; finished: number; total: number; nextSessionId: string | null; nextTarget: string | null };
+
+/** The runner's strip for a session of a batch: its target, the batch's progress, the next target. */
+export async function batchContext(user: Viewer, sessionId: string): Promise<BatchContext | null> {
+  if (!isUuid(sessionId)) return null;
+  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { batchId: true, targetLabel: true } });
+  if (!session?.batchId) return null;
+  const siblings = await db.session.findMany({
+    where: { batchId: session.batchId, accountId: user.accountId },
+    orderBy: { targetLabel: "asc" },
+    select: { id: true, targetLabel: true, status: true, outcome: true, assigneeId: true },
+  });
+  const score = boxScore(siblings);
+  // Next: the first target after this one (wrapping) that nobody has started, and that is for me or unassigned.
+  const at = siblings.findIndex((s) => s.id === sessionId);
+  const ordered = [...siblings.slice(at + 1), ...siblings.slice(0, Math.max(at, 0))];
+  const next = ordered.find((s) => s.status === "prepared" && (!s.assigneeId || s.assigneeId === user.id));
+  return { batchId: session.batchId, target: session.targetLabel ?? "", finished: score.finished, total: score.total, nextSessionId: next?.id ?? null, nextTarget: next?.targetLabel ?? null };
 }
 
 // ---------- schedules and the overview ----------

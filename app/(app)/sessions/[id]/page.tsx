@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BatchContextStrip } from "@/components/maintenance/batch-context-strip";
 import { PreparedSessionStart } from "@/components/sessions/prepared-session-start";
 import { SessionRunner } from "@/components/session-runner/session-runner";
 import { SessionSummary } from "@/components/session-summary/session-summary";
@@ -19,11 +20,12 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     throw error;
   });
 
+  const strip = session.flowType === "maintenance" ? <BatchContextStrip user={user} sessionId={session.id} /> : null;
   if (session.status === "prepared") {
     const canStart = !session.assignee || session.assignee.id === user.id || isAdmin(user.role);
-    return <PreparedSessionStart session={session} canStart={canStart} />;
+    return <>{strip}<PreparedSessionStart session={session} canStart={canStart} /></>;
   }
-  if (session.status === "active") return <SessionRunner session={session} />;
+  if (session.status === "active") return <>{strip}<SessionRunner session={session} /></>;
 
-  return <SessionSummary session={session} ticket={buildTicketExports(session)} />;
+  return <>{strip}<SessionSummary session={session} ticket={buildTicketExports(session)} /></>;
 }
