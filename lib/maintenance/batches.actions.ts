@@ -28,6 +28,8 @@ async function batchTeam(user: CurrentUser, assigneeId: string | null): Promise<
 }
 
 const asTargets = (value: unknown) => value as TargetInput[];
+// Up to 1,000 sessions in one INSERT: give a busy database more than Prisma's default 5 s.
+const LAUNCH_TX = { timeout: 60_000, maxWait: 10_000 };
 
 export const launchBatch = authedAction({ schema: launchBatchSchema, role: MANAGE_ROLE }, async ({ flowId, source, assigneeId }, user) => {
   const { flow, version } = await maintenanceFlowOrThrow(user, flowId);
@@ -47,7 +49,7 @@ export const launchBatch = authedAction({ schema: launchBatchSchema, role: MANAG
   }
   if (!targets.length) throw conflict("That list has no targets.");
   const teamId = await batchTeam(user, assigneeId);
-  const batch = await db.$transaction((tx) => insertBatch(tx, { accountId: user.accountId, teamId, flow, version, targets, launchedById: user.id, assigneeId }));
+  const batch = await db.$transaction((tx) => insertBatch(tx, { accountId: user.accountId, teamId, flow, version, targets, launchedById: user.id, assigneeId }), LAUNCH_TX);
   revalidatePath(`/flows/${flowId}`);
   revalidatePath("/maintenance");
   return { id: batch!.id, count: targets.length };
@@ -70,7 +72,7 @@ export const rerunBatch = authedAction({ schema: batchRefSchema, role: MANAGE_RO
   const assigneeId = assigneeIds.size === 1 ? [...assigneeIds][0] : null;
   const batch = await db.$transaction((tx) =>
     insertBatch(tx, { accountId: user.accountId, teamId: origin.teamId, flow, version, targets, launchedById: user.id, assigneeId, rerunOfId: origin.id }),
-  );
+  LAUNCH_TX);
   revalidatePath(`/flows/${origin.flowId}`);
   revalidatePath("/maintenance");
   return { id: batch!.id, count: targets.length };

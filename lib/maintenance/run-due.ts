@@ -100,7 +100,7 @@ export async function runDueSchedules(options: { now?: Date; limit?: number } = 
         if (!rows.length) return null;
         claimed = rows[0].id;
         return fireSchedule(tx, rows[0].id, now);
-      });
+      }, { timeout: 60_000, maxWait: 10_000 });
       if (!outcome) break;
       if (outcome.kind === "fired") {
         result.fired++;
