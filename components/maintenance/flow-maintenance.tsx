@@ -1,5 +1,6 @@
 // The maintenance part of a maintenance flow's page: run on targets, the active batch, the
 // schedules and the run history. A server component: it reads its own data.
+import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -21,6 +22,9 @@ export async function FlowMaintenance({ user, flowId, runnable, members }: { use
         {runnable && canManage && <RunOnTargetsDialog flowId={flowId} lists={listOptions} members={members} lastRunCount={batches[0]?.score.total ?? null} />}
       </div>
       {active && <ActiveBatchBanner batch={active} />}
+      {!runnable && schedules.some((s) => s.active) && (
+        <Alert tone="warning">This flow is not published and active, so its schedules are paused at their next due time until it is published again.</Alert>
+      )}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader title="Schedules" />

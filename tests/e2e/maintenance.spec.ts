@@ -25,6 +25,7 @@ const cards = (page: Page) => page.getByTestId("target-card");
 const card = (page: Page, label: string) => cards(page).filter({ hasText: label });
 
 test("run on pasted targets, the hub follows another tab live, re-run, export CSV", async ({ page, context }) => {
+  test.setTimeout(240_000);
   await signIn(page, DEMO_ENGINEER.email, DEMO_PASSWORD);
   await openFlowByName(page, FLOW);
   const tag = uniqueTag();
@@ -80,6 +81,7 @@ test("run on pasted targets, the hub follows another tab live, re-run, export CS
 });
 
 test("a schedule in Europe/Berlin: words, next runs, and the cron route fires it onto the flow page and the dashboard", async ({ page }) => {
+  test.setTimeout(240_000);
   await signIn(page, DEMO_ENGINEER.email, DEMO_PASSWORD);
   const tag = uniqueTag();
   const listName = `Patch ring ${tag}`;
