@@ -13,10 +13,10 @@ export const STATE_STYLES: Record<CardState, { dot: string; text: string }> = {
 export function BoxScoreView({ score }: { score: BoxScore }) {
   return (
     <div>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" data-testid="box-score">
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-5" data-testid="box-score">
         {CARD_STATES.map((state) => (
           <div key={state} className="rounded-md border border-border bg-surface px-3 py-2">
-            <dt className="flex items-center gap-1.5 text-xs text-fg-muted"><span className={cn("h-2 w-2 rounded-full", STATE_STYLES[state].dot)} aria-hidden />{CARD_STATE_LABELS[state]}</dt>
+            <dt className="flex items-center gap-1.5 text-xs text-fg-muted"><span className={cn("h-2 w-2 shrink-0 rounded-full", STATE_STYLES[state].dot)} aria-hidden />{CARD_STATE_LABELS[state]}</dt>
             <dd className="text-xl font-semibold tabular-nums" data-state={state}>{score[state]}</dd>
           </div>
         ))}

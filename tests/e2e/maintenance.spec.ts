@@ -6,7 +6,7 @@ import path from "node:path";
 import { Client } from "pg";
 import type { Page } from "@playwright/test";
 import { completeSession, DEMO_ENGINEER, openFlowByName, shot, uniqueTag } from "./session-support";
-import { DEMO_PASSWORD, chooseTheme, expect, signIn, test, toast, visit } from "./support";
+import { DEMO_PASSWORD, chooseTheme, expect, submitSignIn, test, toast, visit } from "./support";
 
 const FLOW = "Monthly Windows patching";
 const DB_URL = `postgresql://resolutionflow:resolutionflow@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54359}/resolutionflow`;
@@ -21,12 +21,18 @@ async function sql<T>(query: string, values: unknown[] = []): Promise<T[]> {
   }
 }
 
+/** Signs in the demo engineer; password hashing can take a while on a busy machine. */
+async function signInEngineer(page: Page) {
+  await submitSignIn(page, DEMO_ENGINEER.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard/, { timeout: 60_000 });
+}
+
 const cards = (page: Page) => page.getByTestId("target-card");
 const card = (page: Page, label: string) => cards(page).filter({ hasText: label });
 
 test("run on pasted targets, the hub follows another tab live, re-run, export CSV", async ({ page, context }) => {
   test.setTimeout(240_000);
-  await signIn(page, DEMO_ENGINEER.email, DEMO_PASSWORD);
+  await signInEngineer(page);
   await openFlowByName(page, FLOW);
   const tag = uniqueTag();
   await page.getByRole("button", { name: "Run on targets" }).click();
@@ -82,7 +88,7 @@ test("run on pasted targets, the hub follows another tab live, re-run, export CS
 
 test("a schedule in Europe/Berlin: words, next runs, and the cron route fires it onto the flow page and the dashboard", async ({ page }) => {
   test.setTimeout(240_000);
-  await signIn(page, DEMO_ENGINEER.email, DEMO_PASSWORD);
+  await signInEngineer(page);
   const tag = uniqueTag();
   const listName = `Patch ring ${tag}`;
   await visit(page, "/maintenance?tab=lists");
