@@ -189,7 +189,8 @@ export async function historyFacets(user: Viewer) {
 export async function dashboardSessions(user: Viewer) {
   const [prepared, active] = await Promise.all([
     db.session.findMany({
-      where: { accountId: user.accountId, status: "prepared", OR: [{ assigneeId: user.id }, ...(user.teamId ? [{ assigneeId: null, teamId: user.teamId }] : [])] },
+      // Unassigned targets of a maintenance batch wait on the batch's card, not here one by one.
+      where: { accountId: user.accountId, status: "prepared", OR: [{ assigneeId: user.id }, ...(user.teamId ? [{ assigneeId: null, teamId: user.teamId, batchId: null }] : [])] },
       select: { id: true, flowName: true, flowType: true, createdAt: true, assigneeId: true, preparedBy: { select: { name: true } }, variables: true },
       orderBy: { createdAt: "desc" },
       take: 10,
