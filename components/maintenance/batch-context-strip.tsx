@@ -1,12 +1,9 @@
 // Above a maintenance session: which target, how far the batch is, back to the batch, next target.
 import { ArrowLeft, Server, SkipForward } from "lucide-react";
 import Link from "next/link";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { batchContext } from "@/lib/maintenance/queries";
+import type { BatchContext } from "@/lib/maintenance/queries";
 
-export async function BatchContextStrip({ user, sessionId }: { user: CurrentUser; sessionId: string }) {
-  const context = await batchContext(user, sessionId);
-  if (!context) return null;
+export function BatchContextStrip({ context }: { context: BatchContext }) {
   return (
     <nav aria-label="Batch" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-border bg-muted/50 px-4 py-2 text-sm" data-testid="batch-context">
       <span className="inline-flex items-center gap-1.5 font-medium"><Server className="h-4 w-4 text-fg-muted" aria-hidden />Target: <span className="font-mono">{context.target}</span></span>

@@ -57,6 +57,11 @@ test("run on pasted targets, the hub follows another tab live, re-run, export CS
   await visit(other, `/sessions/${sessionId}`);
   await other.getByRole("button", { name: /^Start/ }).click();
   await expect(other.getByTestId("session-runner")).toBeVisible();
+  // The runner's context strip: target, batch progress, back to batch, next target.
+  const strip = other.getByTestId("batch-context");
+  await expect(strip).toContainText(`Target: SRV-${tag}-A`);
+  await expect(strip).toContainText("Batch 0/3 finished");
+  await expect(strip.getByRole("link", { name: `Next target: SRV-${tag}-B` })).toBeVisible();
   await completeSession(other, "completed");
 
   // The hub updates without a reload.
@@ -77,6 +82,14 @@ test("run on pasted targets, the hub follows another tab live, re-run, export CS
   expect(csv.split("\r\n")[0]).toBe("\uFEFFtarget,status,outcome,steps_done,steps_skipped,steps_failed,engineer,started,finished,duration,notes");
   expect(csv).toContain(`SRV-${tag}-A,Completed,Completed,`);
   expect(csv).toContain(`SRV-${tag}-B,Not started,`);
+
+  // History filtered to this batch, with a target column.
+  await page.getByRole("link", { name: "In history" }).click();
+  await expect(page.getByTestId("batch-filter")).toBeVisible();
+  await expect(page.getByTestId("session-target")).toHaveCount(3);
+  for (const label of ["A", "B", "C"]) await expect(page.getByTestId("session-results")).toContainText(`SRV-${tag}-${label}`);
+  await page.goBack();
+  await expect(cards(page)).toHaveCount(3);
 
   // Re-run the two that never started: a new batch, linked to the first.
   await page.getByRole("button", { name: "Re-run failed and not started" }).click();

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { unpublishFlow } from "@/lib/flows/flows.actions";
 import type { VariableDefinition } from "@/lib/flows/variables";
 import { launchBatch, rerunBatch } from "@/lib/maintenance/batches.actions";
-import { batchCsv, getBatchHub } from "@/lib/maintenance/queries";
+import { batchContext, batchCsv, getBatchHub } from "@/lib/maintenance/queries";
 import { runDueSchedules } from "@/lib/maintenance/run-due";
 import { createSchedule, setScheduleActive } from "@/lib/maintenance/schedules.actions";
 import type { TargetInput } from "@/lib/maintenance/targets";
@@ -99,6 +99,21 @@ describe("batch launch", () => {
     expect(result).toMatchObject({ ok: false, code: "invalid" });
     expect(!result.ok && result.error).toMatch(/already in the list/);
     expect(await db.batch.count({ where: { flowId } })).toBe(0);
+  });
+});
+
+describe("runner context", () => {
+  it("tells a batch session its target, the batch's progress and the next unstarted target", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const batchId = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: THREE } }))).id;
+    const [a, b, c] = await db.session.findMany({ where: { batchId }, orderBy: { targetLabel: "asc" } });
+    ok(await as(t.engineer, () => startPreparedSession({ sessionId: b.id })));
+    ok(await as(t.engineer, () => completeSession({ sessionId: b.id, outcome: "completed" })));
+    const viewer = { ...t.engineer, accountId: t.account.id, role: "engineer" as const };
+    expect(await batchContext(viewer, a.id)).toEqual({ batchId, target: "SRV-01", finished: 1, total: 3, nextSessionId: c.id, nextTarget: "SRV-03" });
+    expect(await batchContext(viewer, c.id)).toMatchObject({ nextSessionId: a.id });
+    expect(await batchContext({ ...t.other.engineer, accountId: t.other.account.id, teamId: t.other.teamId, role: "engineer" }, a.id)).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@ import { SessionSummary } from "@/components/session-summary/session-summary";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { batchContext } from "@/lib/maintenance/queries";
 import { getSessionView } from "@/lib/sessions/queries";
 import { buildTicketExports } from "@/lib/sessions/ticket";
 
@@ -20,12 +21,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     throw error;
   });
 
-  const strip = session.flowType === "maintenance" ? <BatchContextStrip user={user} sessionId={session.id} /> : null;
+  const batch = session.flowType === "maintenance" ? await batchContext(user, session.id) : null;
+  const strip = batch ? <BatchContextStrip context={batch} /> : null;
   if (session.status === "prepared") {
     const canStart = !session.assignee || session.assignee.id === user.id || isAdmin(user.role);
     return <>{strip}<PreparedSessionStart session={session} canStart={canStart} /></>;
   }
   if (session.status === "active") return <>{strip}<SessionRunner session={session} /></>;
 
-  return <>{strip}<SessionSummary session={session} ticket={buildTicketExports(session)} /></>;
+  return <>{strip}<SessionSummary session={session} ticket={buildTicketExports(session, { target: batch?.target })} /></>;
 }
