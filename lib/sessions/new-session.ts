@@ -29,9 +29,14 @@ export function defaultsOf(definitions: VariableDefinition[]): VariableValues {
   return Object.fromEntries(definitions.filter((d) => d.default).map((d) => [d.key, d.default]));
 }
 
+// A batch builds hundreds of rows from one version: find its first step once per structure.
+const firstSteps = new WeakMap<object, string | null>();
+
 function firstNodeId(type: FlowType, structure: unknown): string | null {
   if (type === "troubleshooting") return (structure as TreeStructure).rootId;
-  return runtimeSteps(structure as ProcedureStructure, []).find((s) => s.kind === "step")?.id ?? null;
+  const procedure = structure as ProcedureStructure;
+  if (!firstSteps.has(procedure)) firstSteps.set(procedure, runtimeSteps(procedure, []).find((s) => s.kind === "step")?.id ?? null);
+  return firstSteps.get(procedure)!;
 }
 
 export type NewSession = {
