@@ -1,5 +1,4 @@
 "use client";
-import { format } from "date-fns";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
+import { LocalTime } from "@/components/ui/local-time";
 import { createInvite, revokeInvite } from "@/lib/account/invites.actions";
 import { canAssignRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -89,7 +89,7 @@ export function InvitesManager({ invites, teams, myRole }: { invites: Invite[]; 
                   <td className="px-5 py-3 font-mono">{invite.codeHint}-····</td>
                   <td className="px-3 py-3">{ROLE_LABELS[invite.role]}{invite.team && <span className="text-fg-muted"> · {invite.team}</span>}</td>
                   <td className="px-3 py-3">{invite.uses} / {invite.maxUses}</td>
-                  <td className="px-3 py-3">{format(new Date(invite.expiresAt), "d MMM yyyy HH:mm")}</td>
+                  <td className="px-3 py-3"><LocalTime value={invite.expiresAt} /></td>
                   <td className="px-3 py-3"><Badge tone={STATUS_TONE[invite.status]}>{invite.status}</Badge></td>
                   <td className="px-5 py-3 text-right">
                     {invite.status === "active" && (

@@ -3,7 +3,6 @@
 // GET /api/flows through react-query keyed by the filters, so a slow earlier response can
 // never replace a newer one: only the current key's data is shown.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { formatDistanceToNow } from "date-fns";
 import { GitFork, LayoutGrid, List } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
@@ -20,6 +19,7 @@ import type { FlowCard, FlowSearchResult } from "@/lib/flows/queries";
 import { FLOW_TYPES, type FlowType } from "@/lib/flows/structure";
 import { FLOW_TYPE_META, FlowTypeBadge, StatusBadge, VisibilityLabel } from "./flow-meta";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
+import { LocalTime } from "@/components/ui/local-time";
 
 type Filters = Omit<LibrarySearch, "q"> & { q: string };
 
@@ -224,7 +224,7 @@ function FlowGridCard({ flow }: { flow: FlowCard }) {
           {flow.category && <span>{flow.category}</span>}
           <VisibilityLabel visibility={flow.visibility} />
           <span>{flow.usageCount} runs</span>
-          <span>updated {formatDistanceToNow(new Date(flow.updatedAt), { addSuffix: true })}</span>
+          <span>updated <LocalTime value={flow.updatedAt} format="relative" /></span>
         </div>
       </Card>
     </li>

@@ -1,29 +1,13 @@
 "use client";
 // The strip above the runner: which flow, which version, who, since when, and the session-wide
 // actions (variables, shortcuts, complete).
-import { formatDistanceToNow } from "date-fns";
 import { CircleCheck, Eye, Keyboard, Variable } from "lucide-react";
-import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 import type { SessionView } from "@/lib/sessions/queries";
 
 const TYPE_LABELS = { troubleshooting: "Troubleshooting", procedural: "Procedure", maintenance: "Maintenance" } as const;
-
-/** "5 minutes ago", kept fresh while the page stays open. */
-function Since({ iso }: { iso: string }) {
-  const [, tick] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => tick((n) => n + 1), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  const date = new Date(iso);
-  return (
-    <time dateTime={iso} title={date.toLocaleString()} suppressHydrationWarning>
-      {formatDistanceToNow(date, { addSuffix: true })}
-    </time>
-  );
-}
 
 export function RunnerHeader({
   session,
@@ -65,7 +49,7 @@ export function RunnerHeader({
           {session.startedAt && (
             <>
               {" · started "}
-              <Since iso={session.startedAt} />
+              <LocalTime value={session.startedAt} format="relative" />
             </>
           )}
           {!readOnly && (

@@ -3,26 +3,19 @@
 import { DropdownMenu } from "radix-ui";
 import { Braces, ChevronDown, ClipboardCopy, Clock, FileCode, FileDown, FileJson, FileText, Printer, User } from "lucide-react";
 import Link from "next/link";
-import { useSyncExternalStore, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
-import { formatDuration, formatTicketTime, type TicketExports, type TicketRecord } from "@/lib/sessions/ticket";
+import { LocalTime } from "@/components/ui/local-time";
+import type { TicketExports, TicketRecord } from "@/lib/sessions/ticket";
+import { formatDuration } from "@/lib/time/format";
 import { EditNotesDialog } from "./edit-notes-dialog";
 import { OUTCOME_STYLES, outcomeTone } from "./outcome-style";
 import { copyHtml, copyText, downloadFile, exportBaseName } from "./ticket-clipboard";
 
 const menuItem =
   "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-muted";
-
-const noSubscription = () => () => {};
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-
-/** A time in the viewer's own time zone (UTC while rendering on the server). */
-function LocalTime({ iso }: { iso: string }) {
-  const text = useSyncExternalStore(noSubscription, () => formatTicketTime(iso, browserTimeZone()), () => formatTicketTime(iso, "UTC"));
-  return <time dateTime={iso}>{text}</time>;
-}
 
 function Meta({ icon: Icon, children }: { icon: typeof Clock; children: ReactNode }) {
   return (
@@ -90,7 +83,7 @@ export function OutcomeCard({ sessionId, canEditNotes, record, ticket }: Outcome
               <p className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-sm text-fg-muted">
                 {duration && <Meta icon={Clock}>{duration}</Meta>}
                 {record.engineer && <Meta icon={User}>{record.engineer}{record.assignee ? ` (assigned: ${record.assignee})` : ""}</Meta>}
-                {record.completedAt && <span>Completed <LocalTime iso={record.completedAt} /></span>}
+                {record.completedAt && <span>Completed <LocalTime value={record.completedAt} format="datetime-zone" /></span>}
               </p>
             </div>
           </div>

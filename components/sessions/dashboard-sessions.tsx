@@ -1,9 +1,9 @@
-import { formatDistanceToNow } from "date-fns";
 import { ClipboardList, PlayCircle } from "lucide-react";
 import Link from "next/link";
 import { FlowTypeBadge } from "@/components/flows/flow-meta";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import type { dashboardSessions } from "@/lib/sessions/queries";
 import { QuickStart } from "./quick-start";
 
@@ -29,7 +29,7 @@ export function DashboardSessions({ data, userId }: { data: Data; userId: string
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">{s.flowName}</p>
                   <p className="text-xs text-fg-muted">
-                    {s.preparedBy ? `From ${s.preparedBy.name}` : "Prepared"} · {s.assigneeId === userId ? "for you" : "for your team"} · {formatDistanceToNow(s.createdAt, { addSuffix: true })}
+                    {s.preparedBy ? `From ${s.preparedBy.name}` : "Prepared"} · {s.assigneeId === userId ? "for you" : "for your team"} · <LocalTime value={s.createdAt} format="relative" />
                   </p>
                 </div>
                 <FlowTypeBadge type={s.flowType} />
@@ -50,7 +50,7 @@ export function DashboardSessions({ data, userId }: { data: Data; userId: string
                 <PlayCircle className="h-5 w-5 shrink-0 text-amber-600" aria-hidden />
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">{s.flowName}</p>
-                  <p className="text-xs text-fg-muted">last change {formatDistanceToNow(s.updatedAt, { addSuffix: true })}</p>
+                  <p className="text-xs text-fg-muted">last change <LocalTime value={s.updatedAt} format="relative" /></p>
                 </div>
                 <Button asChild size="sm" variant="secondary"><Link href={`/sessions/${s.id}`}>Resume</Link></Button>
               </li>

@@ -2,7 +2,6 @@
 // Session history: tabs and filters drive a react-query key, so a slower older response can
 // never replace a newer one (only the current key's data is shown).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { format, formatDistanceToNow } from "date-fns";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { FlowTypeBadge } from "@/components/flows/flow-meta";
@@ -18,6 +17,7 @@ import { FLOW_TYPE_META } from "@/components/flows/flow-meta";
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { OutcomeBadge, SessionStatusBadge } from "./session-labels";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
+import { LocalTime } from "@/components/ui/local-time";
 
 const TABS = [
   { value: "active", label: "Active" },
@@ -59,7 +59,7 @@ export function SessionHistory({
 
   const set = (patch: Partial<HistorySearch>) => setFilters((current) => ({ ...current, page: 1, ...patch }));
   const data = result.data;
-  const filtered = Boolean(filters.flowId || filters.type || filters.outcome || filters.engineerId || filters.mine || filters.from || filters.to);
+  const filtered = Boolean(filters.flowId || filters.type || filters.outcome || filters.engineerId || filters.mine || filters.from || filters.to || filters.batchId);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
@@ -103,6 +103,11 @@ export function SessionHistory({
         </label>
         <Input type="date" aria-label="From date" value={filters.from ?? ""} onChange={(e) => set({ from: e.target.value || undefined })} className="w-40" />
         <Input type="date" aria-label="To date" value={filters.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} className="w-40" />
+        {filters.batchId && (
+          <Button variant="secondary" onClick={() => set({ batchId: undefined })} aria-label="Remove the batch filter" data-testid="batch-filter">
+            One batch only <span aria-hidden>×</span>
+          </Button>
+        )}
       </div>
 
       {result.isError && <Alert tone="error">{(result.error as Error).message}</Alert>}
@@ -135,6 +140,7 @@ export function SessionHistory({
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <Link href={`/sessions/${s.id}`} className="font-medium hover:underline">{s.flowName}</Link>
+                    {s.target && <span className="font-mono text-sm text-fg-muted" data-testid="session-target">{s.target}</span>}
                     <FlowTypeBadge type={s.flowType} />
                     <SessionStatusBadge status={s.status} />
                     <OutcomeBadge outcome={s.outcome} />
@@ -143,7 +149,7 @@ export function SessionHistory({
                     {s.owner ? s.owner.name : s.assignee ? `For ${s.assignee.name}` : "Unassigned"}
                     {s.preparedBy && s.status === "prepared" ? ` · prepared by ${s.preparedBy}` : ""}
                     {" · "}
-                    {s.completedAt ? `completed ${format(new Date(s.completedAt), "d MMM yyyy HH:mm")}` : `updated ${formatDistanceToNow(new Date(s.updatedAt), { addSuffix: true })}`}
+                    {s.completedAt ? <>completed <LocalTime value={s.completedAt} /></> : <>updated <LocalTime value={s.updatedAt} format="relative" /></>}
                   </p>
                 </div>
                 <Button asChild size="sm" variant={s.status === "completed" ? "secondary" : "primary"}>

@@ -1,10 +1,11 @@
 // The sidebar's sections. A section is listed once its pages exist.
-import { BookOpen, History, LayoutDashboard, Settings, Workflow } from "lucide-react";
+import { BookOpen, History, LayoutDashboard, Server, Settings, Workflow } from "lucide-react";
 
 export const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
   { href: "/flows", label: "Flows", icon: Workflow },
   { href: "/sessions", label: "Sessions", icon: History },
   { href: "/library", label: "Library", icon: BookOpen },
+  { href: "/maintenance", label: "Maintenance", icon: Server },
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;

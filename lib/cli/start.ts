@@ -18,10 +18,12 @@ const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.PORT ?? 3000)
 const log = (line: string) => console.log(`[resolutionflow] ${line}`);
 
 function authSecret(): string {
-  const fromEnv = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
-  if (fromEnv) return fromEnv;
-  // A per-machine secret kept with the data, so sign-ins survive restarts.
-  const file = path.join(DATA_DIR, "auth-secret");
+  return process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? localSecret("auth-secret");
+}
+
+function localSecret(name: string): string {
+  // A per-machine secret kept with the data, so sign-ins (and the cron secret) survive restarts.
+  const file = path.join(DATA_DIR, name);
   if (!existsSync(file)) {
     mkdirSync(DATA_DIR, { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -80,6 +82,25 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<boolean> {
   return false;
 }
 
+/** Maintenance schedules fire locally too: the cron tick every 60 s, no HTTP involved. */
+function startCronTimer(say: (line: string) => void) {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const { runDueSchedules } = await import("../maintenance/run-due");
+      const result = await runDueSchedules();
+      if (result.fired || result.skipped || result.errors) say(`maintenance tick: ${JSON.stringify(result)}`);
+    } catch (error) {
+      say(`maintenance tick failed: ${(error as Error).message}`);
+    } finally {
+      running = false;
+    }
+  }, 60_000);
+  timer.unref();
+}
+
 async function main() {
   const started = Date.now();
   let database: LocalDatabase;
@@ -122,6 +143,7 @@ async function main() {
       ...mailEnv(),
       DATABASE_URL: database.url,
       AUTH_SECRET: authSecret(),
+      CRON_SECRET: process.env.CRON_SECRET ?? localSecret("cron-secret"),
       APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -142,6 +164,7 @@ async function main() {
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.on("exit", (code) => void stop(code ?? 0));
+    startCronTimer(log);
 
     const url = `http://localhost:${port}`;
     if (await waitForHttp(`${url}/login`, child)) {

@@ -123,6 +123,7 @@ export const historySearchSchema = z.object({
   outcome: z.enum(OUTCOMES).optional().catch(undefined),
   engineerId: z.string().uuid().optional().catch(undefined),
   mine: z.enum(["assigned"]).optional().catch(undefined),
+  batchId: z.string().uuid().optional().catch(undefined),
   from: dateParam,
   to: dateParam,
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -137,6 +138,7 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
   if (search.outcome) and.push({ outcome: search.outcome });
   if (search.engineerId) and.push({ ownerId: search.engineerId });
   if (search.mine === "assigned") and.push({ assigneeId: user.id });
+  if (search.batchId) and.push({ batchId: search.batchId });
   // The range is on last activity (updatedAt): what the list sorts by and shows, so the
   // (accountId[, status], updatedAt) indexes serve the range, the order and the count together.
   if (search.from) and.push({ updatedAt: { gte: new Date(`${search.from}T00:00:00Z`) } });
@@ -150,7 +152,7 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
       take: HISTORY_PAGE_SIZE,
       select: {
         id: true, status: true, flowId: true, flowName: true, flowType: true, outcome: true, createdAt: true, startedAt: true,
-        completedAt: true, updatedAt: true, stepStates: true, path: true,
+        completedAt: true, updatedAt: true, stepStates: true, path: true, batchId: true, targetLabel: true,
         owner: { select: { id: true, name: true } },
         assignee: { select: { id: true, name: true } },
         preparedBy: { select: { name: true } },
@@ -181,6 +183,8 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
       startedAt: row.startedAt?.toISOString() ?? null,
       completedAt: row.completedAt?.toISOString() ?? null,
       updatedAt: row.updatedAt.toISOString(),
+      batchId: row.batchId,
+      target: row.targetLabel,
       stepsMarked: row.flowType === "troubleshooting" ? (row.path as unknown[]).length : Object.keys(row.stepStates as object).length,
     })),
   };

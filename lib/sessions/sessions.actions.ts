@@ -13,6 +13,7 @@ import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
 import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, visibleSessionsWhere } from "./access";
+import { defaultsOf, newSessionRow, runnableFlowOrThrow } from "./new-session";
 import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
 import {
   addCustomStepSchema,
@@ -36,18 +37,6 @@ import { checkVariableValue, type VariableValues } from "./variables";
 const jsonb = (value: unknown) => JSON.stringify(value);
 const MAX_SESSION_VARIABLES = 100;
 
-async function latestVersion(user: Parameters<typeof getVisibleFlowOrThrow>[0], flowId: string) {
-  const flow = await getVisibleFlowOrThrow(user, flowId, {
-    id: true, name: true, type: true, status: true, isActive: true, version: true,
-    versions: { select: { id: true, structure: true, variables: true }, orderBy: { version: "desc" }, take: 1 },
-  });
-  const version = flow.versions[0];
-  if (flow.status !== "published" || !flow.isActive || !version) {
-    throw new AppError("conflict", "This flow is not published, so it cannot be run yet.");
-  }
-  return { flow, version, typed: readStructure(flow.type, version.structure), definitions: readVariables(version.variables) };
-}
-
 function checkValues(definitions: VariableDefinition[], values: VariableValues) {
   const errors: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(values)) {
@@ -59,26 +48,15 @@ function checkValues(definitions: VariableDefinition[], values: VariableValues) 
   if (keys.length) throw invalid(errors[keys[0]][0], errors);
 }
 
-function defaultsOf(definitions: VariableDefinition[]): VariableValues {
-  return Object.fromEntries(definitions.filter((d) => d.default).map((d) => [d.key, d.default]));
-}
-
-function firstNodeId(flow: TypedStructure): string | null {
-  if (flow.type === "troubleshooting") return flow.structure.rootId;
-  return runtimeSteps(flow.structure, []).find((s) => s.kind === "step")?.id ?? null;
-}
-
 /** Starts a run at once on the flow's latest published version: no form blocks it. */
 export const startSession = authedAction({ schema: startSessionSchema }, async ({ flowId }, user) => {
-  const { flow, version, typed, definitions } = await latestVersion(user, flowId);
+  const { flow, version } = await runnableFlowOrThrow(user, flowId);
   const session = await db.$transaction(async (tx) => {
     const created = await tx.session.create({
-      data: {
-        accountId: user.accountId, teamId: user.teamId, flowId: flow.id, flowVersionId: version.id, flowName: flow.name,
-        flowType: flow.type, ownerId: user.id, status: "active", startedAt: new Date(),
-        currentNodeId: firstNodeId(typed),
-        variables: defaultsOf(definitions),
-      },
+      data: newSessionRow({
+        accountId: user.accountId, teamId: user.teamId, flow, version, status: "active", ownerId: user.id,
+        variables: defaultsOf(readVariables(version.variables)),
+      }),
       select: { id: true },
     });
     // Usage counts move in SQL, never read-modify-write.
@@ -91,7 +69,8 @@ export const startSession = authedAction({ schema: startSessionSchema }, async (
 
 /** Fills variables ahead of time and optionally assigns an engineer of the same account. */
 export const prepareSession = authedAction({ schema: prepareSessionSchema }, async ({ flowId, variables, assigneeId }, user) => {
-  const { flow, version, typed, definitions } = await latestVersion(user, flowId);
+  const { flow, version } = await runnableFlowOrThrow(user, flowId);
+  const definitions = readVariables(version.variables);
   checkValues(definitions, variables);
   let teamId = user.teamId;
   if (assigneeId) {
@@ -100,11 +79,10 @@ export const prepareSession = authedAction({ schema: prepareSessionSchema }, asy
     teamId = assignee.teamId ?? teamId;
   }
   const session = await db.session.create({
-    data: {
-      accountId: user.accountId, teamId, flowId: flow.id, flowVersionId: version.id, flowName: flow.name, flowType: flow.type,
-      preparedById: user.id, assigneeId, status: "prepared", currentNodeId: firstNodeId(typed),
+    data: newSessionRow({
+      accountId: user.accountId, teamId, flow, version, status: "prepared", preparedById: user.id, assigneeId,
       variables: { ...defaultsOf(definitions), ...variables },
-    },
+    }),
     select: { id: true },
   });
   revalidatePath("/sessions");

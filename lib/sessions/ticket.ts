@@ -1,7 +1,7 @@
 // The ticket note of a session (SPEC §4 "Copy for ticket"): one normalised record built from
 // the session, then written out as plain text (pastes cleanly into ConnectWise, Autotask and
 // HaloPSA notes), Markdown or HTML. Pure: no I/O, safe to call on the server or in the browser.
-import { formatInTimeZone } from "date-fns-tz";
+import { formatDateTime, formatDuration, secondsBetween } from "@/lib/time/format";
 import { asProcedure, asTree, type FlowType } from "@/lib/flows/structure";
 import type { SessionView } from "./queries";
 import { procedureProgress, runtimeSteps, trail, type Progress, type StepStatus } from "./runtime";
@@ -140,12 +140,6 @@ function procedureSteps(view: SessionView): { steps: TicketStep[]; progress: Pro
   return { steps, progress: procedureProgress(runtime, states) };
 }
 
-function durationBetween(from: string | null, to: string | null): number | null {
-  if (!from || !to) return null;
-  const seconds = Math.round((new Date(to).getTime() - new Date(from).getTime()) / 1000);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
-}
-
 /** Everything the ticket note says, in one normalised shape (also the JSON export). */
 export function buildTicketRecord(view: SessionView, extras: { target?: string | null } = {}): TicketRecord {
   const isTree = view.flowType === "troubleshooting";
@@ -160,7 +154,7 @@ export function buildTicketRecord(view: SessionView, extras: { target?: string |
     assignee,
     startedAt: view.startedAt,
     completedAt: view.completedAt,
-    durationSeconds: durationBetween(view.startedAt, view.completedAt),
+    durationSeconds: secondsBetween(view.startedAt, view.completedAt),
     target: clean(extras.target) || null,
     variables: ticketVariables(view),
     steps,
@@ -182,26 +176,8 @@ export type TicketFormatOptions = {
   width?: number;
 };
 
-/** "12 min", "1 h 05 min", "under 1 min". */
-export function formatDuration(seconds: number | null): string | null {
-  if (seconds === null || seconds < 0) return null;
-  if (seconds < 60) return "under 1 min";
-  const minutes = Math.round(seconds / 60);
-  const hours = Math.floor(minutes / 60);
-  return hours ? `${hours} h ${String(minutes % 60).padStart(2, "0")} min` : `${minutes} min`;
-}
-
 /** "4 Mar 2025 14:05 UTC" in the given time zone. */
-export function formatTicketTime(iso: string | null, timeZone = "UTC"): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  try {
-    return formatInTimeZone(date, timeZone, "d MMM yyyy HH:mm zzz");
-  } catch {
-    return formatInTimeZone(date, "UTC", "d MMM yyyy HH:mm zzz");
-  }
-}
+const ticketTime = (iso: string | null, timeZone: string) => formatDateTime(iso, { timeZone, withZone: true });
 
 const flowTypeLabel = (type: FlowType) => (type === "troubleshooting" ? "Troubleshooting" : type === "maintenance" ? "Maintenance" : "Procedure");
 
@@ -221,8 +197,8 @@ function summaryFields(record: TicketRecord, options: TicketFormatOptions): [str
     ["Engineer", record.engineer],
     ["Assigned to", record.assignee],
     ["Target", record.target],
-    ["Started", formatTicketTime(record.startedAt, timeZone)],
-    ["Completed", formatTicketTime(record.completedAt, timeZone)],
+    ["Started", ticketTime(record.startedAt, timeZone)],
+    ["Completed", ticketTime(record.completedAt, timeZone)],
     ["Duration", formatDuration(record.durationSeconds)],
     ["Steps", progressLine(record.progress)],
   ];

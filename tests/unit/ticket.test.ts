@@ -5,9 +5,7 @@ import {
   buildTicketExports,
   buildTicketRecord,
   escapeMarkdown,
-  formatDuration,
   formatTicket,
-  formatTicketTime,
   wrapText,
   type TicketFormat,
 } from "@/lib/sessions/ticket";
@@ -143,21 +141,6 @@ describe("formatTicket", () => {
 });
 
 describe("helpers", () => {
-  it("formats durations", () => {
-    expect(formatDuration(null)).toBeNull();
-    expect(formatDuration(20)).toBe("under 1 min");
-    expect(formatDuration(740)).toBe("12 min");
-    expect(formatDuration(3900)).toBe("1 h 05 min");
-    expect(formatDuration(2 * 3600 + 30 * 60)).toBe("2 h 30 min");
-  });
-
-  it("formats times in a time zone, UTC by default", () => {
-    expect(formatTicketTime("2025-03-04T09:00:00.000Z")).toBe("4 Mar 2025 09:00 UTC");
-    expect(formatTicketTime("2025-07-04T09:00:00.000Z", "America/New_York")).toBe("4 Jul 2025 05:00 EDT");
-    expect(formatTicketTime("2025-03-04T09:00:00.000Z", "Not/AZone")).toBe("4 Mar 2025 09:00 UTC");
-    expect(formatTicketTime(null)).toBeNull();
-  });
-
   it("wraps words with a prefix and hanging indent, never splitting long words", () => {
     expect(wrapText("aaa bbb ccc ddd", 10, "1. ", 3)).toBe("1. aaa bbb\n   ccc ddd");
     expect(wrapText("short\n\nnext paragraph", 40, "Note: ", 6)).toBe("Note: short\n\n      next paragraph");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowRight, Check, KeyRound, PenLine, Users, UsersRound } from "lucide-react";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
+import { DashboardBatches } from "@/components/maintenance/dashboard-batches";
 import { DashboardSessions } from "@/components/sessions/dashboard-sessions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -60,6 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {params.denied && <Alert tone="error">That page is for account owners and admins.</Alert>}
       {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
       <DashboardSessions data={sessions} userId={user.id} />
+      <DashboardBatches user={user} />
       {steps.some((step) => !step.done) && (
         <section aria-labelledby="first-steps">
           <h2 id="first-steps" className="mb-3 text-sm font-semibold uppercase tracking-wide text-fg-muted">Get started</h2>

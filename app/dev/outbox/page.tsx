@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatDistanceToNow } from "date-fns";
 import { Logo } from "@/components/shell/logo";
+import { LocalTime } from "@/components/ui/local-time";
 import { recentOutboxMessages } from "@/lib/mail/outbox";
 import { outboxEnabled } from "@/lib/mail/transport";
 
@@ -48,9 +48,7 @@ export default async function OutboxPage() {
             <li key={message.id} className="rounded-lg border border-border bg-surface p-4 shadow-sm" data-testid="outbox-message">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-medium">{message.subject}</h2>
-                <time className="text-xs text-fg-muted" dateTime={message.createdAt.toISOString()}>
-                  {formatDistanceToNow(message.createdAt, { addSuffix: true })}
-                </time>
+                <LocalTime className="text-xs text-fg-muted" value={message.createdAt} format="relative" />
               </div>
               <p className="text-sm text-fg-muted wrap-anywhere">To: {message.to}</p>
               <pre className="mt-3 whitespace-pre-wrap font-sans text-sm wrap-anywhere"><Linkified text={message.text} /></pre>

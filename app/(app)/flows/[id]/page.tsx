@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { format, formatDistanceToNow } from "date-fns";
 import { Download, GitFork, Pencil } from "lucide-react";
 import { FlowManageMenu } from "@/components/flows/flow-manage-menu";
 import { FlowTypeBadge, StatusBadge, VisibilityLabel } from "@/components/flows/flow-meta";
 import { ForkDialog } from "@/components/flows/fork-dialog";
+import { FlowMaintenance } from "@/components/maintenance/flow-maintenance";
 import { RestoreVersionButton } from "@/components/flows/restore-version-button";
 import { StructureView } from "@/components/flows/structure-view";
 import { PrepareSessionDialog } from "@/components/sessions/prepare-session-dialog";
@@ -14,6 +14,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -66,6 +67,8 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
 
       {readonly && !flow.editable && <Alert tone="info">You can view this flow but not edit it. Fork it to make your own copy.</Alert>}
 
+      {flow.type === "maintenance" && <FlowMaintenance user={user} flowId={flow.id} runnable={runnable} members={members} />}
+
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
         <div className="min-w-0">
           <Card className="p-4">
@@ -90,7 +93,7 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
               )}
               <dt className="text-fg-muted">Runs</dt><dd>{flow.usageCount}</dd>
               <dt className="text-fg-muted">Forks</dt><dd>{flow.forkCount}</dd>
-              <dt className="text-fg-muted">Updated</dt><dd>{formatDistanceToNow(new Date(flow.updatedAt), { addSuffix: true })}</dd>
+              <dt className="text-fg-muted">Updated</dt><dd><LocalTime value={flow.updatedAt} format="relative" /></dd>
             </dl>
           </Card>
           <Card>
@@ -117,7 +120,7 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
                   <li key={v.version} className="flex items-center justify-between gap-2 px-4 py-2">
                     <div>
                       <Link href={`/flows/${flow.id}/versions/${v.version}`} className="font-medium hover:underline">Version {v.version}</Link>
-                      <p className="text-xs text-fg-muted">{format(new Date(v.publishedAt), "d MMM yyyy HH:mm")}{v.publishedBy ? ` · ${v.publishedBy}` : ""}</p>
+                      <p className="text-xs text-fg-muted"><LocalTime value={v.publishedAt} />{v.publishedBy ? ` · ${v.publishedBy}` : ""}</p>
                     </div>
                     {flow.editable && <RestoreVersionButton flowId={flow.id} version={v.version} />}
                   </li>

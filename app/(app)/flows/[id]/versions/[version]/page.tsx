@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { format } from "date-fns";
 import { ArrowLeft } from "lucide-react";
 import { FlowTypeBadge } from "@/components/flows/flow-meta";
 import { StructureView } from "@/components/flows/structure-view";
 import { Card } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { getFlowVersion } from "@/lib/flows/queries";
@@ -23,7 +23,7 @@ export default async function FlowVersionPage({ params }: { params: Promise<{ id
     <div className="space-y-6">
       <Link href={`/flows/${id}`} className="inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg"><ArrowLeft className="h-4 w-4" aria-hidden />Back to the flow</Link>
       <div>
-        <div className="flex items-center gap-2"><FlowTypeBadge type={snapshot.type} /><span className="text-sm text-fg-muted">Version {snapshot.version} · published {format(snapshot.publishedAt, "d MMM yyyy HH:mm")}</span></div>
+        <div className="flex items-center gap-2"><FlowTypeBadge type={snapshot.type} /><span className="text-sm text-fg-muted">Version {snapshot.version} · published <LocalTime value={snapshot.publishedAt} /></span></div>
         <h1 className="mt-2 text-2xl font-semibold">{snapshot.name}</h1>
         {snapshot.description && <p className="mt-1 whitespace-pre-line text-fg-muted">{snapshot.description}</p>}
       </div>

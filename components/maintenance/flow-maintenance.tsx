@@ -1,0 +1,40 @@
+// The maintenance part of a maintenance flow's page: run on targets, the active batch, the
+// schedules and the run history. A server component: it reads its own data.
+import { Alert } from "@/components/ui/alert";
+import { Card, CardHeader } from "@/components/ui/card";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { MANAGE_ROLE } from "@/lib/maintenance/access";
+import { flowBatches, flowSchedules, listTargetLists } from "@/lib/maintenance/queries";
+import { ActiveBatchBanner, BatchHistory } from "./batch-history";
+import { RunOnTargetsDialog } from "./run-on-targets-dialog";
+import { ScheduleList } from "./schedule-list";
+
+export async function FlowMaintenance({ user, flowId, runnable, members }: { user: CurrentUser; flowId: string; runnable: boolean; members: { id: string; name: string }[] }) {
+  const canManage = hasRole(user.role, MANAGE_ROLE);
+  const [lists, schedules, batches] = await Promise.all([listTargetLists(user), flowSchedules(user, flowId), flowBatches(user, flowId)]);
+  const listOptions = lists.map((l) => ({ id: l.id, name: l.name, count: l.count }));
+  const active = batches.find((b) => !b.score.done);
+  return (
+    <section aria-labelledby="maintenance-heading" className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="maintenance-heading" className="text-lg font-semibold">Maintenance</h2>
+        {runnable && canManage && <RunOnTargetsDialog flowId={flowId} lists={listOptions} members={members} lastRunCount={batches[0]?.score.total ?? null} />}
+      </div>
+      {active && <ActiveBatchBanner batch={active} />}
+      {!runnable && schedules.some((s) => s.active) && (
+        <Alert tone="warning">This flow is not published and active, so its schedules are paused at their next due time until it is published again.</Alert>
+      )}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Schedules" />
+          <ScheduleList flowId={flowId} schedules={schedules} lists={listOptions} members={members} canManage={canManage && runnable} />
+        </Card>
+        <Card>
+          <CardHeader title="Run history" />
+          <BatchHistory batches={batches} />
+        </Card>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+// npm run cron:tick: one maintenance cron tick against DATABASE_URL (or the embedded
+// database), the same function the cron route and `npm start`'s timer run. Prints its result.
+import { openLocalDatabase } from "../db/local";
+
+const database = await openLocalDatabase();
+try {
+  process.env.DATABASE_URL = database.url;
+  const { runDueSchedules } = await import("../maintenance/run-due");
+  console.log(JSON.stringify(await runDueSchedules()));
+  const { db } = await import("../db/client");
+  await db.$disconnect();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+} finally {
+  await database.stop();
+}

@@ -1,0 +1,37 @@
+// Who may see maintenance rows: the one place that knows their tenancy rules.
+// - Everything is scoped to the viewer's account inside the query; another account's row is
+//   "not found".
+// - Target lists: "account" lists are seen by the whole account, "team" lists by their team,
+//   their creator and admins. Batches and schedules follow their team the same way (a row
+//   without a team belongs to the whole account).
+// - Managing lists, schedules and batches takes an engineer or above (the actions pass
+//   role: MANAGE_ROLE); l1 technicians open the hub and run sessions assigned to them or their team.
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
+
+export const MANAGE_ROLE: Role = "engineer";
+
+function teamScope(user: Viewer) {
+  return isAdmin(user.role) ? null : [{ teamId: null }, ...(user.teamId ? [{ teamId: user.teamId }] : [])];
+}
+
+export function visibleTargetListsWhere(user: Viewer): Prisma.TargetListWhereInput {
+  if (isAdmin(user.role)) return { accountId: user.accountId };
+  const who: Prisma.TargetListWhereInput[] = [{ visibility: "account" }, { createdById: user.id }];
+  if (user.teamId) who.push({ teamId: user.teamId });
+  return { accountId: user.accountId, OR: who };
+}
+
+export function visibleBatchesWhere(user: Viewer): Prisma.BatchWhereInput {
+  const teams = teamScope(user);
+  return teams ? { accountId: user.accountId, OR: [...teams, { launchedById: user.id }] } : { accountId: user.accountId };
+}
+
+export function visibleSchedulesWhere(user: Viewer): Prisma.ScheduleWhereInput {
+  const teams = teamScope(user);
+  return teams ? { accountId: user.accountId, OR: [...teams, { createdById: user.id }] } : { accountId: user.accountId };
+}

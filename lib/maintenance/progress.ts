@@ -1,0 +1,34 @@
+// How a batch's sessions add up: the box score and each card's state. Pure.
+import type { SessionOutcome, SessionStatus } from "@/lib/generated/prisma/enums";
+
+export const CARD_STATES = ["not_started", "in_progress", "completed", "completed_with_issues", "aborted"] as const;
+export type CardState = (typeof CARD_STATES)[number];
+
+export const CARD_STATE_LABELS: Record<CardState, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  completed: "Completed",
+  completed_with_issues: "Completed with issues",
+  aborted: "Aborted",
+};
+
+/** Outcomes that "Re-run failed" picks up again. */
+export const FAILED_OUTCOMES: ReadonlySet<SessionOutcome> = new Set<SessionOutcome>(["completed_with_issues", "aborted", "unresolved", "escalated", "partially_resolved"]);
+
+export function cardState(session: { status: SessionStatus; outcome: SessionOutcome | null }): CardState {
+  if (session.status === "prepared") return "not_started";
+  if (session.status === "active") return "in_progress";
+  if (session.outcome === "aborted" || session.outcome === "unresolved") return "aborted";
+  if (session.outcome && FAILED_OUTCOMES.has(session.outcome)) return "completed_with_issues";
+  return "completed";
+}
+
+export type BoxScore = Record<CardState, number> & { total: number; finished: number; percent: number; done: boolean };
+
+export function boxScore(sessions: { status: SessionStatus; outcome: SessionOutcome | null }[]): BoxScore {
+  const score = Object.fromEntries(CARD_STATES.map((s) => [s, 0])) as Record<CardState, number>;
+  for (const session of sessions) score[cardState(session)]++;
+  const total = sessions.length;
+  const finished = score.completed + score.completed_with_issues + score.aborted;
+  return { ...score, total, finished, percent: total ? Math.round((finished / total) * 100) : 0, done: total > 0 && finished === total };
+}

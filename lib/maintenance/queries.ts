@@ -1,0 +1,267 @@
+// Reads behind the maintenance pages, scoped by the access rules inside the SQL.
+import Papa from "papaparse";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { asProcedure, readStructure } from "@/lib/flows/structure";
+import { visibleFlowsWhere } from "@/lib/flows/access";
+import { visibleSessionsWhere } from "@/lib/sessions/access";
+import { procedureProgress, runtimeSteps, type CustomStep, type StepStates } from "@/lib/sessions/runtime";
+import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
+import { formatDuration, secondsBetween } from "@/lib/time/format";
+import { visibleBatchesWhere, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
+import { boxScore, cardState, CARD_STATE_LABELS, type BoxScore, type CardState } from "./progress";
+import type { TargetInput } from "./targets";
+
+type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+// ---------- target lists ----------
+
+export type TargetListSummary = { id: string; name: string; description: string; visibility: "team" | "account"; count: number; updatedAt: string };
+
+export async function listTargetLists(user: Viewer): Promise<TargetListSummary[]> {
+  const lists = await db.targetList.findMany({
+    where: visibleTargetListsWhere(user),
+    orderBy: { name: "asc" },
+    take: 500,
+    select: { id: true, name: true, description: true, visibility: true, updatedAt: true, _count: { select: { targets: true } } },
+  });
+  return lists.map((l) => ({ id: l.id, name: l.name, description: l.description, visibility: l.visibility as "team" | "account", count: l._count.targets, updatedAt: l.updatedAt.toISOString() }));
+}
+
+/** The Target lists tab: each list with its targets (for the preview line and editing). */
+export async function listTargetListsWithTargets(user: Viewer) {
+  const lists = await db.targetList.findMany({
+    where: visibleTargetListsWhere(user),
+    orderBy: { name: "asc" },
+    take: 200,
+    select: { id: true, name: true, description: true, visibility: true, updatedAt: true, targets: { select: { label: true, notes: true, values: true }, orderBy: { position: "asc" } } },
+  });
+  return lists.map((l) => ({
+    ...l, visibility: l.visibility as "team" | "account", updatedAt: l.updatedAt.toISOString(),
+    targets: l.targets.map((t) => ({ ...t, values: t.values as Record<string, string> })) as TargetInput[],
+  }));
+}
+
+export async function getTargetList(user: Viewer, listId: string) {
+  if (!isUuid(listId)) throw notFound("Target list");
+  const list = await db.targetList.findFirst({
+    where: { AND: [{ id: listId }, visibleTargetListsWhere(user)] },
+    select: { id: true, name: true, description: true, visibility: true, targets: { select: { label: true, notes: true, values: true }, orderBy: { position: "asc" } } },
+  });
+  if (!list) throw notFound("Target list");
+  return { ...list, visibility: list.visibility as "team" | "account", targets: list.targets.map((t) => ({ ...t, values: t.values as Record<string, string> })) as TargetInput[] };
+}
+
+// ---------- batches ----------
+
+export type BatchCard = {
+  sessionId: string;
+  target: string;
+  targetNotes: string;
+  state: CardState;
+  stateLabel: string;
+  outcome: string | null;
+  progress: { done: number; skipped: number; failed: number; total: number; finished: number };
+  engineer: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  notes: string;
+};
+
+export type BatchHub = {
+  id: string;
+  flowId: string | null;
+  flowName: string;
+  createdAt: string;
+  launchedBy: string | null;
+  schedule: { id: string; cron: string; timezone: string } | null;
+  dueAt: string | null;
+  mergedCount: number;
+  rerunOf: { id: string; createdAt: string } | null;
+  reruns: { id: string; createdAt: string }[];
+  score: BoxScore;
+  cards: BatchCard[];
+};
+
+/** Everything the hub shows, in three statements whatever the batch size. */
+export async function getBatchHub(user: Viewer, batchId: string): Promise<BatchHub> {
+  if (!isUuid(batchId)) throw notFound("Batch");
+  const batch = await db.batch.findFirst({
+    where: { AND: [{ id: batchId }, visibleBatchesWhere(user)] },
+    select: {
+      id: true, flowId: true, flowName: true, createdAt: true, dueAt: true, mergedCount: true,
+      launchedBy: { select: { name: true } },
+      schedule: { select: { id: true, cron: true, timezone: true } },
+      rerunOf: { select: { id: true, createdAt: true } },
+      reruns: { select: { id: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      flowVersion: { select: { structure: true } },
+    },
+  });
+  if (!batch) throw notFound("Batch");
+  const sessions = await db.session.findMany({
+    where: { batchId: batch.id, accountId: user.accountId },
+    orderBy: { targetLabel: "asc" },
+    select: {
+      id: true, targetLabel: true, targetNotes: true, status: true, outcome: true, stepStates: true, customSteps: true,
+      startedAt: true, completedAt: true, outcomeNotes: true,
+      owner: { select: { name: true } }, assignee: { select: { name: true } },
+    },
+  });
+  const structure = asProcedure(readStructure("maintenance", batch.flowVersion.structure).structure);
+  const cards = sessions.map((s): BatchCard => {
+    const state = cardState(s);
+    const progress = procedureProgress(runtimeSteps(structure, s.customSteps as CustomStep[]), s.stepStates as StepStates);
+    return {
+      sessionId: s.id, target: s.targetLabel ?? "", targetNotes: s.targetNotes ?? "", state, stateLabel: CARD_STATE_LABELS[state],
+      outcome: s.outcome ? OUTCOME_LABELS[s.outcome] : null,
+      progress: { done: progress.done, skipped: progress.skipped, failed: progress.failed, total: progress.total, finished: progress.finished },
+      engineer: s.owner?.name ?? s.assignee?.name ?? null,
+      startedAt: s.startedAt?.toISOString() ?? null, completedAt: s.completedAt?.toISOString() ?? null, notes: s.outcomeNotes,
+    };
+  });
+  return {
+    id: batch.id, flowId: batch.flowId, flowName: batch.flowName, createdAt: batch.createdAt.toISOString(),
+    launchedBy: batch.launchedBy?.name ?? null, schedule: batch.schedule, dueAt: batch.dueAt?.toISOString() ?? null, mergedCount: batch.mergedCount,
+    rerunOf: batch.rerunOf ? { id: batch.rerunOf.id, createdAt: batch.rerunOf.createdAt.toISOString() } : null,
+    reruns: batch.reruns.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString() })),
+    score: boxScore(sessions), cards,
+  };
+}
+
+export const BATCH_CSV_COLUMNS = ["target", "status", "outcome", "steps_done", "steps_skipped", "steps_failed", "engineer", "started", "finished", "duration", "notes"] as const;
+
+/** Per-target results as CSV (UTC ISO times, so spreadsheets sort them). */
+export function batchCsv(hub: BatchHub): string {
+  const rows = hub.cards.map((c) => [
+    c.target, c.stateLabel, c.outcome ?? "", c.progress.done, c.progress.skipped, c.progress.failed, c.engineer ?? "",
+    c.startedAt ?? "", c.completedAt ?? "", formatDuration(secondsBetween(c.startedAt, c.completedAt)) ?? "", c.notes,
+  ]);
+  // Cells starting with = + - @ would run as formulas in a spreadsheet: quote them as text.
+  const safe = rows.map((row) => row.map((cell) => (typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+  return Papa.unparse({ fields: [...BATCH_CSV_COLUMNS], data: safe }, { newline: "\r\n" });
+}
+
+export type BatchSummary = { id: string; createdAt: string; launchedBy: string | null; scheduled: boolean; mergedCount: number; score: BoxScore; states: CardState[] };
+
+/** A flow's batches, newest first, each with its box score and one state per target. */
+export async function flowBatches(user: Viewer, flowId: string, take = 10): Promise<BatchSummary[]> {
+  if (!isUuid(flowId)) return [];
+  const batches = await db.batch.findMany({
+    where: { AND: [{ flowId }, visibleBatchesWhere(user)] },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } },
+      sessions: { select: { status: true, outcome: true, targetLabel: true }, orderBy: { targetLabel: "asc" } },
+    },
+  });
+  return batches.map((b) => ({
+    id: b.id, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null, scheduled: b.scheduleId !== null, mergedCount: b.mergedCount,
+    score: boxScore(b.sessions), states: b.sessions.map(cardState),
+  }));
+}
+
+export type RecentBatch = BatchSummary & { flowId: string | null; flowName: string };
+
+/** Dashboard: the viewer's recent batches (running first), each with its progress. */
+export async function recentBatches(user: Viewer, take = 5): Promise<RecentBatch[]> {
+  const batches = await db.batch.findMany({
+    where: visibleBatchesWhere(user),
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true, flowId: true, flowName: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } },
+      sessions: { select: { status: true, outcome: true }, orderBy: { targetLabel: "asc" } },
+    },
+  });
+  return batches.map((b) => ({
+    id: b.id, flowId: b.flowId, flowName: b.flowName, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null,
+    scheduled: b.scheduleId !== null, mergedCount: b.mergedCount, score: boxScore(b.sessions), states: b.sessions.map(cardState),
+  }));
+}
+
+export type BatchContext = { batchId: string; target: string; finished: number; total: number; nextSessionId: string | null; nextTarget: string | null };
+
+/** The runner's strip for a session of a batch: its target, the batch's progress, the next target. */
+export async function batchContext(user: Viewer, sessionId: string): Promise<BatchContext | null> {
+  if (!isUuid(sessionId)) return null;
+  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { batchId: true, targetLabel: true } });
+  if (!session?.batchId) return null;
+  const siblings = await db.session.findMany({
+    where: { batchId: session.batchId, accountId: user.accountId },
+    orderBy: { targetLabel: "asc" },
+    select: { id: true, targetLabel: true, status: true, outcome: true, assigneeId: true },
+  });
+  const score = boxScore(siblings);
+  // Next: the first target after this one (wrapping) that nobody has started, and that is for me or unassigned.
+  const at = siblings.findIndex((s) => s.id === sessionId);
+  const ordered = [...siblings.slice(at + 1), ...siblings.slice(0, Math.max(at, 0))];
+  const next = ordered.find((s) => s.status === "prepared" && (!s.assigneeId || s.assigneeId === user.id));
+  return { batchId: session.batchId, target: session.targetLabel ?? "", finished: score.finished, total: score.total, nextSessionId: next?.id ?? null, nextTarget: next?.targetLabel ?? null };
+}
+
+// ---------- schedules and the overview ----------
+
+export type ScheduleView = {
+  id: string; flowId: string; cron: string; timezone: string; active: boolean; nextRunAt: string | null; lastRunAt: string | null;
+  lastError: string | null; targetList: { id: string; name: string } | null; assignee: { id: string; name: string } | null; lastBatchId: string | null;
+};
+
+const scheduleSelect = {
+  id: true, flowId: true, cron: true, timezone: true, active: true, nextRunAt: true, lastRunAt: true, lastError: true,
+  targetList: { select: { id: true, name: true } }, assignee: { select: { id: true, name: true } },
+  batches: { select: { id: true }, orderBy: { createdAt: "desc" as const }, take: 1 },
+} as const;
+
+function scheduleView(s: { id: string; flowId: string; cron: string; timezone: string; active: boolean; nextRunAt: Date | null; lastRunAt: Date | null; lastError: string | null; targetList: { id: string; name: string } | null; assignee: { id: string; name: string } | null; batches: { id: string }[] }): ScheduleView {
+  return {
+    id: s.id, flowId: s.flowId, cron: s.cron, timezone: s.timezone, active: s.active, nextRunAt: s.nextRunAt?.toISOString() ?? null,
+    lastRunAt: s.lastRunAt?.toISOString() ?? null, lastError: s.lastError, targetList: s.targetList, assignee: s.assignee, lastBatchId: s.batches[0]?.id ?? null,
+  };
+}
+
+export async function flowSchedules(user: Viewer, flowId: string): Promise<ScheduleView[]> {
+  if (!isUuid(flowId)) return [];
+  const schedules = await db.schedule.findMany({ where: { AND: [{ flowId }, visibleSchedulesWhere(user)] }, orderBy: { createdAt: "asc" }, select: scheduleSelect });
+  return schedules.map(scheduleView);
+}
+
+export type MaintenanceFlowRow = {
+  id: string; name: string; status: string; isActive: boolean; schedules: ScheduleView[];
+  activeBatch: BatchSummary | null; lastBatch: BatchSummary | null;
+};
+
+/** Every maintenance flow the viewer sees, with its schedules, active batch and last result. */
+export async function maintenanceOverview(user: Viewer): Promise<MaintenanceFlowRow[]> {
+  const flows = await db.flow.findMany({
+    where: { AND: [{ type: "maintenance" }, visibleFlowsWhere(user)] },
+    orderBy: { name: "asc" },
+    take: 200,
+    select: { id: true, name: true, status: true, isActive: true },
+  });
+  const ids = flows.map((f) => f.id);
+  const [schedules, batches] = await Promise.all([
+    db.schedule.findMany({ where: { AND: [{ flowId: { in: ids } }, visibleSchedulesWhere(user)] }, orderBy: { createdAt: "asc" }, select: scheduleSelect }),
+    // The newest few batches per flow are enough for "active" and "last".
+    db.batch.findMany({
+      where: { AND: [{ flowId: { in: ids } }, visibleBatchesWhere(user)] },
+      orderBy: { createdAt: "desc" },
+      take: 300,
+      select: { id: true, flowId: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } }, sessions: { select: { status: true, outcome: true } } },
+    }),
+  ]);
+  return flows.map((flow) => {
+    const mine = batches
+      .filter((b) => b.flowId === flow.id)
+      .map((b): BatchSummary => ({ id: b.id, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null, scheduled: b.scheduleId !== null, mergedCount: b.mergedCount, score: boxScore(b.sessions), states: b.sessions.map(cardState) }));
+    return {
+      ...flow,
+      schedules: schedules.filter((s) => s.flowId === flow.id).map(scheduleView),
+      activeBatch: mine.find((b) => !b.score.done) ?? null,
+      lastBatch: mine.find((b) => b.score.done) ?? null,
+    };
+  });
+}

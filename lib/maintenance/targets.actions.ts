@@ -1,0 +1,49 @@
+"use server";
+// Target lists: create, edit (the targets are replaced as a whole), delete. Engineers and up.
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/action";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { db, type Tx } from "@/lib/db/client";
+import { conflict, notFound } from "@/lib/errors";
+import { MANAGE_ROLE, visibleTargetListsWhere } from "./access";
+import { createTargetListSchema, targetListRefSchema, updateTargetListSchema } from "./maintenance.validation";
+import type { TargetInput } from "./targets";
+
+const targetRows = (listId: string, targets: TargetInput[]) => targets.map((t, position) => ({ listId, position, label: t.label, notes: t.notes, values: t.values }));
+
+async function nameTaken(tx: Tx, user: CurrentUser, name: string, exceptId?: string) {
+  const other = await tx.targetList.findFirst({ where: { accountId: user.accountId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (other) throw conflict(`A target list named "${name}" already exists.`);
+}
+
+export const createTargetList = authedAction({ schema: createTargetListSchema, role: MANAGE_ROLE }, async ({ name, description, visibility, targets }, user) => {
+  const list = await db.$transaction(async (tx) => {
+    await nameTaken(tx, user, name);
+    const created = await tx.targetList.create({ data: { accountId: user.accountId, teamId: user.teamId, createdById: user.id, name, description, visibility }, select: { id: true } });
+    await tx.target.createMany({ data: targetRows(created.id, targets) });
+    return created;
+  });
+  revalidatePath("/maintenance");
+  return { id: list.id };
+});
+
+export const updateTargetList = authedAction({ schema: updateTargetListSchema, role: MANAGE_ROLE }, async ({ listId, name, description, visibility, targets }, user) => {
+  await db.$transaction(async (tx) => {
+    const list = await tx.targetList.findFirst({ where: { AND: [{ id: listId }, visibleTargetListsWhere(user)] }, select: { id: true } });
+    if (!list) throw notFound("Target list");
+    await tx.$queryRaw`SELECT id FROM "TargetList" WHERE id = ${listId}::uuid FOR UPDATE`;
+    await nameTaken(tx, user, name, listId);
+    await tx.targetList.update({ where: { id: listId }, data: { name, description, visibility } });
+    await tx.target.deleteMany({ where: { listId } });
+    await tx.target.createMany({ data: targetRows(listId, targets) });
+  });
+  revalidatePath("/maintenance");
+  return { id: listId };
+});
+
+export const deleteTargetList = authedAction({ schema: targetListRefSchema, role: MANAGE_ROLE }, async ({ listId }, user) => {
+  const { count } = await db.targetList.deleteMany({ where: { AND: [{ id: listId }, visibleTargetListsWhere(user)] } });
+  if (!count) throw notFound("Target list");
+  revalidatePath("/maintenance");
+  return { id: listId };
+});

@@ -1,0 +1,306 @@
+// Maintenance against the real database: atomic batch launches, re-runs, CSV export, the cron
+// tick's exactly-once guarantee under concurrent and replayed ticks, coalescing, the cron
+// route's secret, and who may do what.
+import { beforeEach, describe, expect, it } from "vitest";
+import Papa from "papaparse";
+import { GET as cronRoute } from "@/app/api/cron/maintenance/route";
+import { db } from "@/lib/db/client";
+import { unpublishFlow } from "@/lib/flows/flows.actions";
+import type { VariableDefinition } from "@/lib/flows/variables";
+import { launchBatch, rerunBatch } from "@/lib/maintenance/batches.actions";
+import { batchContext, batchCsv, getBatchHub } from "@/lib/maintenance/queries";
+import { runDueSchedules } from "@/lib/maintenance/run-due";
+import { createSchedule, setScheduleActive } from "@/lib/maintenance/schedules.actions";
+import type { TargetInput } from "@/lib/maintenance/targets";
+import { createTargetList, deleteTargetList, updateTargetList } from "@/lib/maintenance/targets.actions";
+import { completeSession, startPreparedSession } from "@/lib/sessions/sessions.actions";
+import { sampleProcedure } from "@/tests/helpers/flow-fixtures";
+import { INTAKE, as, ok, publishAs, teamTenant, type TeamTenant } from "@/tests/helpers/published-flows";
+
+const VARIABLES: VariableDefinition[] = [
+  ...INTAKE.filter((v) => v.key !== "ip"),
+  { key: "ip", label: "IP address", fieldType: "ip", helpText: "", options: [], required: false, default: "" },
+];
+const THREE: TargetInput[] = [
+  { label: "SRV-01", notes: "file server", values: { ip: "10.0.0.1", site: "HQ" } },
+  { label: "SRV-02", notes: "", values: { ip: "10.0.0.2" } },
+  { label: "SRV-03", notes: "", values: {} },
+];
+
+async function maintenanceFlow(t: TeamTenant) {
+  return (await publishAs(t.engineer, "maintenance", sampleProcedure(3), { name: "Monthly patching", variables: VARIABLES })).flowId;
+}
+
+async function list(t: TeamTenant, targets = THREE, name = `List ${Math.random().toString(36).slice(2, 8)}`) {
+  return ok(await as(t.engineer, () => createTargetList({ name, description: "", visibility: "team", targets }))).id;
+}
+
+/** A schedule whose cursor is set directly: due at `cursor`. */
+async function dueSchedule(t: TeamTenant, flowId: string, listId: string, cursor: Date, cron = "0 * * * *", timezone = "UTC") {
+  const id = ok(await as(t.engineer, () => createSchedule({ flowId, cron, timezone, targetListId: listId, active: true }))).id;
+  await db.schedule.update({ where: { id }, data: { nextRunAt: cursor } });
+  return id;
+}
+
+const batchesOf = (scheduleId: string) => db.batch.findMany({ where: { scheduleId }, include: { _count: { select: { sessions: true } } } });
+
+describe("batch launch", () => {
+  it("creates one batch and one prepared session per target, variables pre-filled from matching columns", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const launched = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: THREE } })));
+    expect(launched.count).toBe(3);
+    const sessions = await db.session.findMany({ where: { batchId: launched.id }, orderBy: { targetLabel: "asc" } });
+    expect(sessions.map((s) => [s.targetLabel, s.status, s.preparedById])).toEqual([
+      ["SRV-01", "prepared", t.engineer.id], ["SRV-02", "prepared", t.engineer.id], ["SRV-03", "prepared", t.engineer.id],
+    ]);
+    // [VAR:ip] ← the target's ip; `site` is not a declared variable; built-ins target + target_notes.
+    expect(sessions[0].variables).toMatchObject({ ip: "10.0.0.1", target: "SRV-01", target_notes: "file server", server_name: "srv-default01" });
+    expect(sessions[0].variables).not.toHaveProperty("site");
+    expect(sessions[2].variables).toMatchObject({ target: "SRV-03", target_notes: "" });
+    expect(sessions[2].variables).not.toHaveProperty("ip");
+    const batch = await db.batch.findUniqueOrThrow({ where: { id: launched.id } });
+    expect(batch).toMatchObject({ accountId: t.account.id, flowId, launchedById: t.engineer.id, targetCount: 3, scheduleId: null });
+  });
+
+  it("is atomic: when one session cannot be written, neither the batch nor any session exists", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    // A real database failure on the third row of the one INSERT.
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW."targetLabel" = 'BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_boom BEFORE INSERT ON "Session" FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
+    try {
+      const result = await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: [...THREE.slice(0, 2), { label: "BOOM", notes: "", values: {} }] } }));
+      expect(result).toMatchObject({ ok: false, code: "internal" });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_boom ON "Session"`);
+    }
+    expect(await db.batch.count({ where: { flowId } })).toBe(0);
+    expect(await db.session.count({ where: { flowId } })).toBe(0);
+  });
+
+  it("launches from a saved list and 'same as last run'; refuses non-maintenance flows", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const listId = await list(t);
+    const fromList = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "list", listId }, assigneeId: t.l1.id })));
+    const sessions = await db.session.findMany({ where: { batchId: fromList.id } });
+    expect(sessions.every((s) => s.assigneeId === t.l1.id)).toBe(true);
+    const again = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "last" } })));
+    expect(again.count).toBe(3);
+    const procedural = (await publishAs(t.engineer, "procedural", sampleProcedure(2))).flowId;
+    expect(await as(t.engineer, () => launchBatch({ flowId: procedural, source: { kind: "targets", targets: THREE } }))).toMatchObject({ ok: false, code: "invalid" });
+  });
+
+  it("refuses duplicate or empty labels with the line that has them, writing nothing", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const result = await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: [THREE[0], { ...THREE[0], label: "srv-01" }] } }));
+    expect(result).toMatchObject({ ok: false, code: "invalid" });
+    expect(!result.ok && result.error).toMatch(/already in the list/);
+    expect(await db.batch.count({ where: { flowId } })).toBe(0);
+  });
+});
+
+describe("runner context", () => {
+  it("tells a batch session its target, the batch's progress and the next unstarted target", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const batchId = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: THREE } }))).id;
+    const [a, b, c] = await db.session.findMany({ where: { batchId }, orderBy: { targetLabel: "asc" } });
+    ok(await as(t.engineer, () => startPreparedSession({ sessionId: b.id })));
+    ok(await as(t.engineer, () => completeSession({ sessionId: b.id, outcome: "completed" })));
+    const viewer = { ...t.engineer, accountId: t.account.id, role: "engineer" as const };
+    expect(await batchContext(viewer, a.id)).toEqual({ batchId, target: "SRV-01", finished: 1, total: 3, nextSessionId: c.id, nextTarget: "SRV-03" });
+    expect(await batchContext(viewer, c.id)).toMatchObject({ nextSessionId: a.id });
+    expect(await batchContext({ ...t.other.engineer, accountId: t.other.account.id, teamId: t.other.teamId, role: "engineer" }, a.id)).toBeNull();
+  });
+});
+
+describe("hub, re-run and CSV export", () => {
+  it("re-runs only failed and not-started targets, linked to the first batch; the CSV says what happened", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const first = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: THREE } })));
+    const [s1, s2] = await db.session.findMany({ where: { batchId: first.id }, orderBy: { targetLabel: "asc" } });
+    for (const [session, outcome] of [[s1, "completed"], [s2, "aborted"]] as const) {
+      ok(await as(t.engineer, () => startPreparedSession({ sessionId: session.id })));
+      ok(await as(t.engineer, () => completeSession({ sessionId: session.id, outcome, notes: outcome === "aborted" ? "=cmd|' /C calc'!A0 disk full" : "" })));
+    }
+
+    const hub = await as(t.engineer, () => getBatchHub({ ...t.engineer, accountId: t.account.id, role: "engineer" }, first.id));
+    expect(hub.score).toMatchObject({ total: 3, completed: 1, aborted: 1, not_started: 1, finished: 2, done: false });
+    expect(hub.cards.map((c) => [c.target, c.state, c.progress.total])).toEqual([["SRV-01", "completed", 3], ["SRV-02", "aborted", 3], ["SRV-03", "not_started", 3]]);
+
+    const csv = Papa.parse<string[]>(batchCsv(hub)).data;
+    expect(csv[0]).toEqual(["target", "status", "outcome", "steps_done", "steps_skipped", "steps_failed", "engineer", "started", "finished", "duration", "notes"]);
+    expect(csv[1].slice(0, 7)).toEqual(["SRV-01", "Completed", "Completed", "0", "0", "0", t.engineer.name]);
+    expect(csv[1][7]).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(csv[2].slice(0, 3)).toEqual(["SRV-02", "Aborted", "Aborted"]);
+    expect(csv[2][10]).toBe("'=cmd|' /C calc'!A0 disk full"); // no formula injection
+    expect(csv[3].slice(0, 3)).toEqual(["SRV-03", "Not started", ""]);
+
+    const rerun = ok(await as(t.engineer, () => rerunBatch({ batchId: first.id })));
+    expect(rerun.count).toBe(2);
+    const again = await db.session.findMany({ where: { batchId: rerun.id }, orderBy: { targetLabel: "asc" } });
+    expect(again.map((s) => s.targetLabel)).toEqual(["SRV-02", "SRV-03"]);
+    expect(again[0].variables).toMatchObject({ ip: "10.0.0.2" });
+    expect(await db.batch.findUniqueOrThrow({ where: { id: rerun.id } })).toMatchObject({ rerunOfId: first.id });
+  });
+});
+
+describe("cron tick", () => {
+  let t: TeamTenant;
+  let flowId: string;
+  let listId: string;
+  // Other tests' schedules in this worker's database must not fire in these ticks.
+  beforeEach(async () => {
+    await db.schedule.updateMany({ data: { active: false } });
+    t = await teamTenant();
+    flowId = await maintenanceFlow(t);
+    listId = await list(t);
+  });
+
+  it("10 concurrent ticks fire each due schedule exactly once; a replayed tick writes nothing", async () => {
+    const now = new Date("2030-01-01T12:00:30Z");
+    const ids = await Promise.all([0, 1, 2].map(() => dueSchedule(t, flowId, listId, new Date("2030-01-01T12:00:00Z"))));
+    const results = await Promise.all(Array.from({ length: 10 }, () => runDueSchedules({ now })));
+    expect(results.reduce((sum, r) => sum + r.fired, 0)).toBe(3);
+    expect(results.reduce((sum, r) => sum + r.errors, 0)).toBe(0);
+    for (const id of ids) {
+      const batches = await batchesOf(id);
+      expect(batches).toHaveLength(1);
+      expect(batches[0]).toMatchObject({ dueAt: new Date("2030-01-01T12:00:00Z"), mergedCount: 0, launchedById: null, targetCount: 3 });
+      expect(batches[0]._count.sessions).toBe(3);
+      expect(await db.schedule.findUniqueOrThrow({ where: { id } })).toMatchObject({ nextRunAt: new Date("2030-01-01T13:00:00Z"), lastRunAt: new Date("2030-01-01T12:00:00Z"), lastError: null });
+    }
+
+    const sessionsBefore = await db.session.count({ where: { accountId: t.account.id } });
+    expect(await runDueSchedules({ now })).toEqual({ fired: 0, coalesced: 0, skipped: 0, errors: 0 });
+    // Even with the cursor put back (a replay that raced the first tick), the constraint holds.
+    await db.schedule.update({ where: { id: ids[0] }, data: { nextRunAt: new Date("2030-01-01T12:00:00Z") } });
+    expect(await runDueSchedules({ now })).toMatchObject({ fired: 0, errors: 0 });
+    expect(await batchesOf(ids[0])).toHaveLength(1);
+    expect(await db.session.count({ where: { accountId: t.account.id } })).toBe(sessionsBefore);
+  });
+
+  it("three missed runs become one batch that says two were merged", async () => {
+    const id = await dueSchedule(t, flowId, listId, new Date("2030-02-01T10:00:00Z"));
+    expect(await runDueSchedules({ now: new Date("2030-02-01T12:30:00Z") })).toEqual({ fired: 1, coalesced: 2, skipped: 0, errors: 0 });
+    const [batch] = await batchesOf(id);
+    expect(batch).toMatchObject({ dueAt: new Date("2030-02-01T12:00:00Z"), mergedCount: 2 });
+    expect(await db.schedule.findUniqueOrThrow({ where: { id } })).toMatchObject({ nextRunAt: new Date("2030-02-01T13:00:00Z") });
+  });
+
+  it("a broken schedule does not stop the others: each is marked with its error", async () => {
+    const cursor = new Date("2030-03-01T10:00:00Z");
+    const now = new Date("2030-03-01T10:00:05Z");
+    const good = await dueSchedule(t, flowId, listId, cursor);
+    const badCron = await dueSchedule(t, flowId, listId, cursor);
+    await db.schedule.update({ where: { id: badCron }, data: { cron: "61 * * * *" } });
+    const emptyListId = await list(t);
+    const emptyList = await dueSchedule(t, flowId, emptyListId, cursor);
+    await db.target.deleteMany({ where: { listId: emptyListId } });
+    const otherFlow = (await publishAs(t.engineer, "maintenance", sampleProcedure(2), { name: "Cert renewal", variables: VARIABLES })).flowId;
+    const unpublished = await dueSchedule(t, otherFlow, listId, cursor);
+    ok(await as(t.engineer, () => unpublishFlow({ flowId: otherFlow })));
+
+    expect(await runDueSchedules({ now })).toEqual({ fired: 1, coalesced: 0, skipped: 3, errors: 0 });
+    expect(await batchesOf(good)).toHaveLength(1);
+    const read = (id: string) => db.schedule.findUniqueOrThrow({ where: { id } });
+    expect(await read(badCron)).toMatchObject({ nextRunAt: null, lastError: expect.stringMatching(/61/) });
+    expect(await read(emptyList)).toMatchObject({ nextRunAt: new Date("2030-03-01T11:00:00Z"), lastError: expect.stringMatching(/target list is empty/) });
+    expect(await read(unpublished)).toMatchObject({ active: false, nextRunAt: null, lastError: expect.stringMatching(/no longer published/) });
+    for (const id of [badCron, emptyList, unpublished]) expect(await batchesOf(id)).toHaveLength(0);
+  });
+
+  it("handles a bounded number of schedules per tick and leaves the rest to the next", async () => {
+    await Promise.all([0, 1, 2].map(() => dueSchedule(t, flowId, listId, new Date("2030-04-01T10:00:00Z"))));
+    const now = new Date("2030-04-01T10:00:01Z");
+    expect(await runDueSchedules({ now, limit: 2 })).toMatchObject({ fired: 2 });
+    expect(await runDueSchedules({ now, limit: 2 })).toMatchObject({ fired: 1 });
+  });
+
+  it("pausing and resuming does not fire the paused period", async () => {
+    const id = await dueSchedule(t, flowId, listId, new Date("2020-01-01T00:00:00Z"));
+    ok(await as(t.engineer, () => setScheduleActive({ scheduleId: id, active: false })));
+    expect(await db.schedule.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: false, nextRunAt: null });
+    ok(await as(t.engineer, () => setScheduleActive({ scheduleId: id, active: true })));
+    const resumed = await db.schedule.findUniqueOrThrow({ where: { id } });
+    expect(resumed.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
+    expect((await runDueSchedules()).fired).toBe(0);
+  });
+
+  it("names a bad expression or zone as a field error", async () => {
+    const bad = await as(t.engineer, () => createSchedule({ flowId, cron: "0 3 * *", timezone: "Europe/Berlin", targetListId: listId, active: true }));
+    expect(bad).toMatchObject({ ok: false, code: "invalid", fieldErrors: { cron: [expect.stringMatching(/five fields/)] } });
+    const zone = await as(t.engineer, () => createSchedule({ flowId, cron: "0 3 * * *", timezone: "Europe/Nowhere", targetListId: listId, active: true }));
+    expect(zone).toMatchObject({ ok: false, fieldErrors: { timezone: [expect.stringMatching(/Europe\/Nowhere/)] } });
+  });
+});
+
+describe("cron route", () => {
+  const call = (authorization?: string) => cronRoute(new Request("http://localhost/api/cron/maintenance", { headers: authorization === undefined ? {} : { authorization } }));
+
+  it("refuses every request when the secret is unset or short, and wrong or missing headers, writing nothing", async () => {
+    await db.schedule.updateMany({ data: { active: false } });
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const id = await dueSchedule(t, flowId, await list(t), new Date("2020-01-01T00:00:00Z"));
+    const saved = process.env.CRON_SECRET;
+    try {
+      delete process.env.CRON_SECRET;
+      for (const header of [undefined, "", "Bearer undefined", "Bearer "]) expect((await call(header)).status).toBe(401);
+      process.env.CRON_SECRET = "too-short";
+      expect((await call("Bearer too-short")).status).toBe(401);
+      process.env.CRON_SECRET = "a-long-enough-cron-secret";
+      for (const header of [undefined, "", "Bearer undefined", "Bearer a-long-enough-cron-secreT", "a-long-enough-cron-secret", "Bearer  a-long-enough-cron-secret", "bearer a-long-enough-cron-secret"]) {
+        expect((await call(header)).status).toBe(401);
+      }
+      expect(await batchesOf(id)).toHaveLength(0);
+
+      const response = await call("Bearer a-long-enough-cron-secret");
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ fired: 1, coalesced: expect.any(Number), skipped: 0, errors: 0 });
+      expect(await batchesOf(id)).toHaveLength(1);
+    } finally {
+      if (saved === undefined) delete process.env.CRON_SECRET;
+      else process.env.CRON_SECRET = saved;
+    }
+  });
+});
+
+describe("tenants and roles", () => {
+  it("l1 cannot manage lists, schedules or batches; another account's rows are not found; team lists stay in the team", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const listId = await list(t);
+    const batchId = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "list", listId } }))).id;
+    const scheduleId = ok(await as(t.engineer, () => createSchedule({ flowId, cron: "0 3 * * *", timezone: "UTC", targetListId: listId, active: true }))).id;
+    const targets = THREE;
+
+    for (const attempt of [
+      () => createTargetList({ name: "Mine", description: "", visibility: "team", targets }),
+      () => updateTargetList({ listId, name: "x", description: "", visibility: "team", targets }),
+      () => deleteTargetList({ listId }),
+      () => launchBatch({ flowId, source: { kind: "list", listId } }),
+      () => rerunBatch({ batchId }),
+      () => createSchedule({ flowId, cron: "0 3 * * *", timezone: "UTC", targetListId: listId, active: true }),
+      () => setScheduleActive({ scheduleId, active: false }),
+    ]) {
+      expect(await as(t.l1, attempt)).toMatchObject({ ok: false, code: "forbidden" });
+    }
+
+    const stranger = t.other.engineer;
+    expect(await as(stranger, () => deleteTargetList({ listId }))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await as(stranger, () => updateTargetList({ listId, name: "x", description: "", visibility: "team", targets }))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await as(stranger, () => rerunBatch({ batchId }))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await as(stranger, () => setScheduleActive({ scheduleId, active: false }))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await as(stranger, () => launchBatch({ flowId, source: { kind: "list", listId } }))).toMatchObject({ ok: false, code: "not_found" });
+    await expect(getBatchHub({ ...stranger, accountId: t.other.account.id, teamId: t.other.teamId, role: "engineer" }, batchId)).rejects.toMatchObject({ code: "not_found" });
+    // A team list is not someone else's outside the team (the loner engineer has no team).
+    expect(await as(t.loner, () => deleteTargetList({ listId }))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await db.targetList.count({ where: { id: listId } })).toBe(1);
+    expect(await db.schedule.findUniqueOrThrow({ where: { id: scheduleId } })).toMatchObject({ active: true });
+  });
+});
