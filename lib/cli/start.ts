@@ -58,7 +58,8 @@ function buildIsStale(): boolean {
  */
 function mailEnv(): { DEV_OUTBOX?: string } {
   if (process.env.SMTP_URL) {
-    log(`mail: sending through ${new URL(process.env.SMTP_URL).host} (SMTP_URL); the dev outbox is off`);
+    const host = URL.canParse(process.env.SMTP_URL) ? new URL(process.env.SMTP_URL).host : "SMTP_URL";
+    log(`mail: sending through ${host} (SMTP_URL); the dev outbox is off`);
     return {};
   }
   if (process.env.DEV_OUTBOX) {

@@ -4,8 +4,7 @@
 //   page (/dev/outbox), for local demos and tests without a mail server;
 // - otherwise none: sending fails with a message naming both variables (and a production
 //   server refuses to start, see instrumentation.ts).
-import nodemailer from "nodemailer";
-import SMTPTransport from "nodemailer/lib/smtp-transport";
+import type { Transporter } from "nodemailer";
 import { db } from "@/lib/db/client";
 import { MAIL_NOT_CONFIGURED, serverEnv } from "@/lib/env";
 
@@ -25,14 +24,21 @@ export const outboxTransport: MailTransport = {
 };
 
 export function smtpTransport(url: string, from: string): MailTransport {
-  // Bounded waits, so a dead mail server fails a request instead of hanging it.
-  const transporter = nodemailer.createTransport(
-    new SMTPTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }),
-  );
+  // nodemailer loads on the first send, so servers using the outbox never load it.
+  let transporter: Promise<Transporter> | undefined;
+  const connect = async () => {
+    const [{ default: nodemailer }, { default: SMTPTransport }] = await Promise.all([import("nodemailer"), import("nodemailer/lib/smtp-transport")]);
+    // Bounded waits, so a dead mail server fails a request instead of hanging it.
+    return nodemailer.createTransport(new SMTPTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }));
+  };
   return {
     name: "smtp",
     async send(message) {
-      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      transporter ??= connect().catch((error: unknown) => {
+        transporter = undefined;
+        throw error;
+      });
+      await (await transporter).sendMail({ from, to: message.to, subject: message.subject, text: message.text });
     },
   };
 }
