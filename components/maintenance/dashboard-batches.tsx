@@ -2,12 +2,10 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { recentBatches } from "@/lib/maintenance/queries";
+import type { RecentBatch } from "@/lib/maintenance/queries";
 import { StateDots } from "./batch-progress";
 
-export async function DashboardBatches({ user }: { user: CurrentUser }) {
-  const batches = await recentBatches(user);
+export function DashboardBatches({ batches }: { batches: RecentBatch[] }) {
   if (!batches.length) return null;
   return (
     <Card>

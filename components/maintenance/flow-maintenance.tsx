@@ -1,18 +1,14 @@
 // The maintenance part of a maintenance flow's page: run on targets, the active batch, the
-// schedules and the run history. A server component: it reads its own data.
+// schedules and the run history. The page loads its data (flowMaintenanceData).
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
-import { MANAGE_ROLE } from "@/lib/maintenance/access";
-import { flowBatches, flowSchedules, listTargetLists } from "@/lib/maintenance/queries";
+import type { FlowMaintenanceData } from "@/lib/maintenance/queries";
 import { ActiveBatchBanner, BatchHistory } from "./batch-history";
 import { RunOnTargetsDialog } from "./run-on-targets-dialog";
 import { ScheduleList } from "./schedule-list";
 
-export async function FlowMaintenance({ user, flowId, runnable, members }: { user: CurrentUser; flowId: string; runnable: boolean; members: { id: string; name: string }[] }) {
-  const canManage = hasRole(user.role, MANAGE_ROLE);
-  const [lists, schedules, batches] = await Promise.all([listTargetLists(user), flowSchedules(user, flowId), flowBatches(user, flowId)]);
+export function FlowMaintenance({ data, flowId, runnable, members }: { data: FlowMaintenanceData; flowId: string; runnable: boolean; members: { id: string; name: string }[] }) {
+  const { lists, schedules, batches, canManage } = data;
   const listOptions = lists.map((l) => ({ id: l.id, name: l.name, count: l.count }));
   const active = batches.find((b) => !b.score.done);
   return (

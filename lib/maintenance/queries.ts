@@ -9,7 +9,8 @@ import { visibleSessionsWhere } from "@/lib/sessions/access";
 import { procedureProgress, runtimeSteps, type CustomStep, type StepStates } from "@/lib/sessions/runtime";
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { formatDuration, secondsBetween } from "@/lib/time/format";
-import { visibleBatchesWhere, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
+import { hasRole } from "@/lib/auth/roles";
+import { MANAGE_ROLE, visibleBatchesWhere, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
 import { boxScore, cardState, CARD_STATE_LABELS, type BoxScore, type CardState } from "./progress";
 import type { TargetInput } from "./targets";
 
@@ -265,3 +266,10 @@ export async function maintenanceOverview(user: Viewer): Promise<MaintenanceFlow
     };
   });
 }
+
+/** Everything the maintenance part of a flow's page shows (components/maintenance/flow-maintenance.tsx). */
+export async function flowMaintenanceData(user: Viewer, flowId: string) {
+  const [lists, schedules, batches] = await Promise.all([listTargetLists(user), flowSchedules(user, flowId), flowBatches(user, flowId)]);
+  return { lists, schedules, batches, canManage: hasRole(user.role, MANAGE_ROLE) };
+}
+export type FlowMaintenanceData = Awaited<ReturnType<typeof flowMaintenanceData>>;

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { hasRole, isAdmin } from "@/lib/auth/roles";
 import { accountSetupCounts } from "@/lib/account/queries";
+import { recentBatches } from "@/lib/maintenance/queries";
 import { dashboardSessions } from "@/lib/sessions/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string; denied?: string }> }) {
   const user = await requirePageUser();
   const params = await searchParams;
-  const [{ members, teams, activeInvites, flows: ownFlows }, sessions] = await Promise.all([accountSetupCounts(user), dashboardSessions(user)]);
+  const [{ members, teams, activeInvites, flows: ownFlows }, sessions, batches] = await Promise.all([accountSetupCounts(user), dashboardSessions(user), recentBatches(user)]);
   const admin = isAdmin(user.role);
   const steps = [
     hasRole(user.role, "engineer") && {
@@ -61,7 +62,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {params.denied && <Alert tone="error">That page is for account owners and admins.</Alert>}
       {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
       <DashboardSessions data={sessions} userId={user.id} />
-      <DashboardBatches user={user} />
+      <DashboardBatches batches={batches} />
       {steps.some((step) => !step.done) && (
         <section aria-labelledby="first-steps">
           <h2 id="first-steps" className="mb-3 text-sm font-semibold uppercase tracking-wide text-fg-muted">Get started</h2>

@@ -20,6 +20,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { getFlowDetail } from "@/lib/flows/queries";
 import { listMembers } from "@/lib/account/queries";
+import { flowMaintenanceData } from "@/lib/maintenance/queries";
 import { procedureCountText, procedureCounts, type Visibility } from "@/lib/flows/structure";
 
 export const metadata: Metadata = { title: "Flow" };
@@ -35,7 +36,10 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
   const canFork = hasRole(user.role, "engineer");
   const runnable = flow.status === "published" && flow.isActive && flow.versions.length > 0;
   // Runs use the latest published version's variables, which may differ from the draft's.
-  const members = runnable ? (await listMembers(user.accountId)).map((m) => ({ id: m.id, name: m.name })) : [];
+  const [members, maintenance] = await Promise.all([
+    runnable ? listMembers(user.accountId).then((all) => all.map((m) => ({ id: m.id, name: m.name }))) : [],
+    flow.type === "maintenance" ? flowMaintenanceData(user, flow.id) : null,
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -67,7 +71,7 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
 
       {readonly && !flow.editable && <Alert tone="info">You can view this flow but not edit it. Fork it to make your own copy.</Alert>}
 
-      {flow.type === "maintenance" && <FlowMaintenance user={user} flowId={flow.id} runnable={runnable} members={members} />}
+      {maintenance && <FlowMaintenance data={maintenance} flowId={flow.id} runnable={runnable} members={members} />}
 
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
         <div className="min-w-0">
