@@ -102,11 +102,13 @@ export const requestPasswordReset = publicAction({ schema: forgotPasswordSchema 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, isServiceAccount: true } });
   if (user && !user.isServiceAccount) {
     const token = await db.$transaction((tx) => issueAuthToken(tx, user.id, "password_reset"));
+    // A failed send must not change the answer (an unknown email gets "sent" too), or the
+    // error would tell which emails have accounts: it goes to the server log instead.
     await sendMail({
       to: user.email,
       subject: "Reset your ResolutionFlow password",
       text: `Hi ${user.name},\n\nChoose a new password here:\n${appUrl(`/reset/${token}`)}\n\nThe link works once and expires in 60 minutes. If you did not ask for this, ignore this email.`,
-    });
+    }).catch((error) => console.error("[mail] password reset mail not sent", error));
   }
   return { sent: true };
 });

@@ -10,7 +10,14 @@ import { db } from "@/lib/db/client";
 import { createFlow, forkFlow, importFlow, saveFlow } from "@/lib/flows/flows.actions";
 import { createLibraryStep } from "@/lib/library/library.actions";
 import { addCustomStep, completeSession, setNodeNote, setStepState, startSession, updateSessionVariables } from "@/lib/sessions/sessions.actions";
-import { actAs, createTenant } from "@/tests/helpers/factories";
+import { actAs as actAsUser, createTenant } from "@/tests/helpers/factories";
+import { getSessionIdentity } from "@/tests/helpers/session-double";
+
+/** Acts as `user` with its sign-in done: the session row it writes is not the action's write. */
+async function actAs(user: Parameters<typeof actAsUser>[0]) {
+  actAsUser(user);
+  await getSessionIdentity();
+}
 import { sampleProcedure } from "@/tests/helpers/flow-fixtures";
 import { silenceMailLog } from "@/tests/helpers/outbox";
 import { ok, publishProcedure } from "@/tests/helpers/published-flows";
@@ -80,10 +87,10 @@ beforeAll(async () => {
   ).id;
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   silenceMailLog();
   // The most powerful caller, so every input reaches validation.
-  actAs(tenant.owner);
+  await actAs(tenant.owner);
 });
 
 const badId = ["", "not-a-uuid", "123", "00000000-0000-0000-0000-00000000000g", `${"a".repeat(8)}-aaaa-aaaa-aaaa-${"a".repeat(12)}x`, HUGE, 5, -1, {}, ["x"], MISSING];
@@ -235,11 +242,11 @@ describe("control characters (NUL, escapes, broken surrogates)", () => {
   let stepId: string;
 
   beforeAll(async () => {
-    actAs(tenant.owner);
+    await actAs(tenant.owner);
     const procedure = await publishProcedure(tenant.owner);
     flowId = procedure.flowId;
     stepId = procedure.structure.steps.find((s) => s.type === "procedure_step")!.id;
-    actAs(tenant.owner);
+    await actAs(tenant.owner);
     sessionId = ok(await startSession({ flowId })).id;
   });
 
@@ -269,7 +276,7 @@ describe("control characters (NUL, escapes, broken surrogates)", () => {
     ["updateSessionVariables", "values.server_name", () => updateSessionVariables({ sessionId, values: { server_name: "srv\u0000" } })],
     ["completeSession", "notes", () => completeSession({ sessionId, outcome: "completed", notes: "done\u0000" })],
   ] as const)("%s refuses it on %s, writing nothing", async (_action, field, run) => {
-    actAs(tenant.owner);
+    await actAs(tenant.owner);
     const before = await databaseFingerprint();
     const result = await (run as () => Promise<ActionResult<unknown>>)();
     expect(result).toMatchObject({ ok: false, code: "invalid" });
@@ -278,7 +285,7 @@ describe("control characters (NUL, escapes, broken surrogates)", () => {
   });
 
   it("refuses an imported file whose text holds an escaped NUL, naming the path", async () => {
-    actAs(tenant.owner);
+    await actAs(tenant.owner);
     const file = JSON.stringify({ format: "resolutionflow.flow", formatVersion: 1, flow: { name: "Nul\u0000flow", type: "procedural", structure: { steps: [] } } });
     expect(file).toContain("\\u0000"); // the JSON escape, not a raw NUL
     const before = await databaseFingerprint();
@@ -288,7 +295,7 @@ describe("control characters (NUL, escapes, broken surrogates)", () => {
   });
 
   it("keeps tabs and newlines", async () => {
-    actAs(tenant.owner);
+    await actAs(tenant.owner);
     const result = await createTeam({ name: "Night\tshift" });
     expect(result).toMatchObject({ ok: true });
   });
@@ -296,14 +303,14 @@ describe("control characters (NUL, escapes, broken surrogates)", () => {
 
 describe("flow import size", () => {
   it("refuses a file over 2 MB with a message that names the limit", async () => {
-    actAs(tenant.owner);
+    await actAs(tenant.owner);
     const padding = "é".repeat(1_000_001); // 2,000,002 bytes of UTF-8 in 1,000,001 characters
     const result = await importFlow({ json: JSON.stringify({ padding }) });
     expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { json: ["The file is too large: import takes at most 2 MB."] } });
   });
 
   it("refuses a structure nested too deeply instead of overflowing the stack", async () => {
-    actAs(tenant.owner);
+    await actAs(tenant.owner);
     const file = `{"format":"resolutionflow.flow","formatVersion":1,"flow":{"name":"Deep","type":"procedural","structure":${"[".repeat(50_000)}${"]".repeat(50_000)}}}`;
     const result = await importFlow({ json: file });
     expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "flow.structure": ["The flow structure is nested too deeply (at most 32 levels)."] } });

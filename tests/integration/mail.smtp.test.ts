@@ -4,7 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/auth.actions";
 import { authenticate } from "@/lib/auth/login";
 import { db } from "@/lib/db/client";
@@ -99,6 +99,21 @@ describe("mail over SMTP (SMTP_URL set)", () => {
   it("fails the send when the server refuses the recipient, instead of pretending it went out", async () => {
     await expect(sendMail({ to: REFUSED_RECIPIENT, subject: "Hello", text: "Body" })).rejects.toThrow(/No such user here/);
     expect(deliveries).toHaveLength(0);
+  });
+
+  it("answers a reset request whose mail is refused exactly as one for an unknown email (no account enumeration)", async () => {
+    await createUser({ email: REFUSED_RECIPIENT });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const refused = await requestPasswordReset({ email: REFUSED_RECIPIENT });
+      const unknown = await requestPasswordReset({ email: "no-account-here@example.test" });
+      expect(refused).toEqual(unknown);
+      expect(refused).toEqual({ ok: true, data: { sent: true } });
+      expect(deliveries).toHaveLength(0);
+      expect(String(logged.mock.calls[0]?.[0])).toMatch(/password reset mail not sent/);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("fails the send when the SMTP credentials are wrong", async () => {
