@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { AssigneeField } from "@/components/sessions/assignee-field";
 import { Select } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import { launchBatch } from "@/lib/maintenance/batches.actions";
@@ -77,12 +78,7 @@ export function RunOnTargetsDialog({ flowId, lists, members, lastRunCount }: {
           </Field>
         )}
         {source === "last" && <p className="text-sm text-fg-muted">The {lastRunCount} targets of this flow&apos;s last run.</p>}
-        <Field id="run-assignee" label="Assign to" help="Optional. Unassigned sessions can be picked up by anyone in your team." errors={fieldErrors.assigneeId}>
-          <Select id="run-assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-            <option value="">Unassigned (my team)</option>
-            {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-          </Select>
-        </Field>
+        <AssigneeField id="run-assignee" value={assigneeId} onChange={setAssigneeId} members={members} help="Optional. Unassigned sessions can be picked up by anyone in your team." errors={fieldErrors.assigneeId} />
         <div className="flex items-center justify-end gap-2">
           <span className="mr-auto text-sm text-fg-muted" data-testid="run-count">{count} {count === 1 ? "session" : "sessions"} will be created</span>
           <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { AssigneeField } from "@/components/sessions/assignee-field";
 import { Input, Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
@@ -105,12 +106,7 @@ export function ScheduleDialog({ flowId, existing, lists, members }: {
             {lists.map((l) => <option key={l.id} value={l.id}>{l.name} ({l.count})</option>)}
           </Select>
         </Field>
-        <Field id="schedule-assignee" label="Assign to" errors={action.fieldErrors.assigneeId}>
-          <Select id="schedule-assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-            <option value="">Unassigned (the team)</option>
-            {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-          </Select>
-        </Field>
+        <AssigneeField id="schedule-assignee" value={assigneeId} onChange={setAssigneeId} members={members} errors={action.fieldErrors.assigneeId} />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
           Active

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/input";
+import { AssigneeField } from "@/components/sessions/assignee-field";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
 import type { VariableDefinition } from "@/lib/flows/variables";
@@ -49,12 +49,7 @@ export function PrepareSessionDialog({ flowId, variables, members }: { flowId: s
             <VariableInput id={`prep-${v.key}`} definition={v} value={values[v.key] ?? ""} onChange={(value) => setValues((current) => ({ ...current, [v.key]: value }))} invalid={Boolean(fieldErrors[v.key])} />
           </Field>
         ))}
-        <Field id="prep-assignee" label="Assign to" help="Leave unassigned to let anyone in your team pick it up.">
-          <Select id="prep-assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-            <option value="">Unassigned (my team)</option>
-            {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-          </Select>
-        </Field>
+        <AssigneeField id="prep-assignee" value={assigneeId} onChange={setAssigneeId} members={members} help="Leave unassigned to let anyone in your team pick it up." />
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
           <Button type="submit" pending={pending}>Prepare session</Button>
