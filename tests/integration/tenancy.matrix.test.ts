@@ -10,6 +10,7 @@ import { createInvite, revokeInvite } from "@/lib/account/invites.actions";
 import { changeMemberRole, removeMember, renameAccount, setMemberTeam } from "@/lib/account/members.actions";
 import { createTeam, renameTeam } from "@/lib/account/teams.actions";
 import type { ActionResult } from "@/lib/action";
+import { changePassword, signOutEverywhere } from "@/lib/auth/account-security.actions";
 import { resendVerification } from "@/lib/auth/auth.actions";
 import { newInviteCode, sha256 } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
@@ -17,15 +18,19 @@ import {
   createFlow, deleteFlow, forkFlow, importFlow, publishFlow, restoreFlowVersion, saveFlow, setFlowActive, unpublishFlow,
 } from "@/lib/flows/flows.actions";
 import { exportFlow } from "@/lib/flows/portable";
+import { launchBatch, rerunBatch } from "@/lib/maintenance/batches.actions";
+import { createSchedule, deleteSchedule, setScheduleActive, updateSchedule } from "@/lib/maintenance/schedules.actions";
+import type { TargetInput } from "@/lib/maintenance/targets";
+import { createTargetList, deleteTargetList, updateTargetList } from "@/lib/maintenance/targets.actions";
 import { createLibraryStep, deleteLibraryStep, recordLibraryStepUse, saveToMyLibrary, updateLibraryStep } from "@/lib/library/library.actions";
 import {
   addCustomStep, answerNode, completeSession, goBack, prepareSession, selectStep, setNodeNote, setStepState,
   startPreparedSession, startSession, submitStepFeedback, updateSessionNotes, updateSessionVariables,
 } from "@/lib/sessions/sessions.actions";
-import { createUser } from "@/tests/helpers/factories";
-import { sampleTree } from "@/tests/helpers/flow-fixtures";
+import { createUser, TEST_PASSWORD } from "@/tests/helpers/factories";
+import { sampleProcedure, sampleTree } from "@/tests/helpers/flow-fixtures";
 import {
-  as, INTAKE, ok, printerTree, publishProcedure, publishTree, stepIdsOf, teamTenant, type Actor, type TeamTenant,
+  as, INTAKE, ok, printerTree, publishAs, publishProcedure, publishTree, stepIdsOf, teamTenant, type Actor, type TeamTenant,
 } from "@/tests/helpers/published-flows";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -39,7 +44,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 const ACTORS = ["owner", "admin", "author", "teammate", "l1", "loner", "outsider", "signedOut"] as const;
 type ActorName = (typeof ACTORS)[number];
-type Outcome = "ok" | "forbidden" | "not_found" | "unauthenticated";
+type Outcome = "ok" | "forbidden" | "not_found" | "unauthenticated" | "invalid";
 type Cells = Record<ActorName, Outcome>;
 
 function actor(t: TeamTenant, name: ActorName): Actor | null {
@@ -51,7 +56,7 @@ function actor(t: TeamTenant, name: ActorName): Actor | null {
   }
 }
 
-const O = "ok", F = "forbidden", N = "not_found", U = "unauthenticated";
+const O = "ok", F = "forbidden", N = "not_found", U = "unauthenticated", I = "invalid";
 /** Shorthand: the answers for owner, admin, author, teammate, l1, loner, outsider (signed out: always unauthenticated). */
 function cells(owner: Outcome, admin: Outcome, author: Outcome, teammate: Outcome, l1: Outcome, loner: Outcome, outsider: Outcome): Cells {
   return { owner, admin, author, teammate, l1, loner, outsider, signedOut: U };
@@ -76,6 +81,28 @@ const publishedFlow = async (w: World) => (await publishTree(w.t.engineer, { nam
 const manualStep = async (w: World) =>
   ok(await as(w.t.engineer, () => createLibraryStep({ title: unique("Check the DNS"), instructions: "nslookup", visibility: "account" }))).id;
 
+/** A maintenance flow of A's author, shared with the account; one per world (publishing is slow). */
+const maintenanceFlows = new WeakMap<World, Promise<string>>();
+const maintenanceFlow = (w: World) => {
+  if (!maintenanceFlows.has(w)) maintenanceFlows.set(w, publishAs(w.t.engineer, "maintenance", sampleProcedure(3), { name: unique("Patching") }).then((f) => f.flowId));
+  return maintenanceFlows.get(w)!;
+};
+const TARGETS: TargetInput[] = [{ label: "SRV-01", notes: "", values: { ip: "10.0.0.1" } }, { label: "SRV-02", notes: "", values: {} }];
+/** A target list of A's author: "team" (the default) is seen by the team, its creator and admins. */
+const targetList = async (w: World, visibility: "team" | "account" = "team") =>
+  ok(await as(w.t.engineer, () => createTargetList({ name: unique("Servers"), description: "", visibility, targets: TARGETS }))).id;
+/** A batch the author launched over a team list: it belongs to the team, its sessions not started yet. */
+const batch = async (w: World) => {
+  const [flowId, listId] = await Promise.all([maintenanceFlow(w), targetList(w)]);
+  return ok(await as(w.t.engineer, () => launchBatch({ flowId, source: { kind: "list", listId } }))).id;
+};
+/** A schedule the author created (it belongs to the team) over an account-wide list, and that list. */
+const schedule = async (w: World) => {
+  const [flowId, targetListId] = await Promise.all([maintenanceFlow(w), targetList(w, "account")]);
+  const { id } = ok(await as(w.t.engineer, () => createSchedule({ flowId, cron: "0 3 * * 1", timezone: "UTC", targetListId, active: true })));
+  return { scheduleId: id, targetListId };
+};
+
 /** Who may change a running session: its runner (author), admins; the team sees it; others do not. */
 const SESSION_CHANGE = cells(O, O, O, F, F, N, N);
 const ADMIN_ONLY_ON_A = cells(O, O, F, F, F, F, N);
@@ -83,6 +110,12 @@ const ADMIN_ONLY_OWN_ACCOUNT = cells(O, O, F, F, F, F, O);
 const FLOW_EDIT = cells(O, O, O, O, F, F, N);
 const ENGINEERS_OWN_ACCOUNT = cells(O, O, O, O, F, O, O);
 const LIBRARY_CHANGE = cells(O, O, O, F, F, F, N);
+/** Every signed-in person, on their own user (the outsider on theirs, in account B). */
+const OWN_USER = cells(O, O, O, O, O, O, O);
+/** Engineers and up manage maintenance; a team's list, batch or schedule is its team's (and admins'). */
+const MAINTENANCE_TEAM_ROW = cells(O, O, O, O, F, N, N);
+/** Engineers and up, on rows of A shared with the whole account: another account's admin does not see them. */
+const ENGINEERS_OWN_ACCOUNT_ROWS = cells(O, O, O, O, F, O, N);
 
 const MATRIX: Record<string, Entry> = {
   // account administration
@@ -100,6 +133,13 @@ const MATRIX: Record<string, Entry> = {
   "auth/auth.actions#requestPasswordReset": { public: "the forgot-password form" },
   "auth/auth.actions#resetPassword": { public: "the emailed reset link" },
   "auth/auth.actions#verifyEmail": { public: "the emailed verification link" },
+  // Settings → Security: the caller's own user. Each cell acts in a fresh session (see as()), so
+  // signing out everywhere does not break the cells after it.
+  "auth/account-security.actions#changePassword": {
+    expect: OWN_USER,
+    arrange: async () => () => changePassword({ currentPassword: TEST_PASSWORD, password: "a-new-long-password", confirm: "a-new-long-password" }),
+  },
+  "auth/account-security.actions#signOutEverywhere": { expect: OWN_USER, arrange: async () => () => signOutEverywhere({}) },
   "auth/auth.actions#resendVerification": { expect: cells(O, O, O, O, O, O, O), arrange: async () => () => resendVerification({}) },
 
   // flows
@@ -138,6 +178,42 @@ const MATRIX: Record<string, Entry> = {
   "library/library.actions#deleteLibraryStep": { expect: LIBRARY_CHANGE, arrange: async (w) => { const stepId = await manualStep(w); return () => deleteLibraryStep({ stepId }); } },
   "library/library.actions#saveToMyLibrary": { expect: cells(O, O, O, O, F, O, N), arrange: async (w) => { const stepId = await manualStep(w); return () => saveToMyLibrary({ stepId, visibility: "private" }); } },
   "library/library.actions#recordLibraryStepUse": { expect: cells(O, O, O, O, F, O, N), arrange: async (w) => { const stepId = await manualStep(w); return () => recordLibraryStepUse({ stepId }); } },
+
+  // maintenance: target lists, batches, schedules (rules in lib/maintenance/access.ts)
+  "maintenance/targets.actions#createTargetList": {
+    expect: ENGINEERS_OWN_ACCOUNT,
+    arrange: async () => () => createTargetList({ name: unique("Servers"), description: "", visibility: "team", targets: TARGETS }),
+  },
+  "maintenance/targets.actions#updateTargetList": {
+    expect: MAINTENANCE_TEAM_ROW,
+    arrange: async (w) => { const listId = await targetList(w); return () => updateTargetList({ listId, name: unique("Renamed"), description: "", visibility: "team", targets: TARGETS.slice(0, 1) }); },
+  },
+  "maintenance/targets.actions#deleteTargetList": { expect: MAINTENANCE_TEAM_ROW, arrange: async (w) => { const listId = await targetList(w); return () => deleteTargetList({ listId }); } },
+  "maintenance/batches.actions#launchBatch": {
+    // The flow is shared with the account, the list with the team: the loner sees the one, not the other.
+    expect: MAINTENANCE_TEAM_ROW,
+    arrange: async (w) => { const [flowId, listId] = await Promise.all([maintenanceFlow(w), targetList(w)]); return () => launchBatch({ flowId, source: { kind: "list", listId } }); },
+  },
+  "maintenance/batches.actions#rerunBatch": { expect: MAINTENANCE_TEAM_ROW, arrange: async (w) => { const batchId = await batch(w); return () => rerunBatch({ batchId }); } },
+  "maintenance/schedules.actions#createSchedule": {
+    // Over an account-wide list: the loner sees both the flow and the list.
+    expect: ENGINEERS_OWN_ACCOUNT_ROWS,
+    arrange: async (w) => {
+      const [flowId, targetListId] = await Promise.all([maintenanceFlow(w), targetList(w, "account")]);
+      return () => createSchedule({ flowId, cron: "0 3 * * 1", timezone: "UTC", targetListId, active: true });
+    },
+  },
+  "maintenance/schedules.actions#updateSchedule": {
+    // The target list is checked before the schedule, so another account's admin hears
+    // "Choose a target list." (invalid) rather than not_found. Nothing of A is read or changed.
+    expect: cells(O, O, O, O, F, N, I),
+    arrange: async (w) => {
+      const { scheduleId, targetListId } = await schedule(w);
+      return () => updateSchedule({ scheduleId, cron: "30 4 * * *", timezone: "Europe/Berlin", targetListId, active: true });
+    },
+  },
+  "maintenance/schedules.actions#setScheduleActive": { expect: MAINTENANCE_TEAM_ROW, arrange: async (w) => { const { scheduleId } = await schedule(w); return () => setScheduleActive({ scheduleId, active: false }); } },
+  "maintenance/schedules.actions#deleteSchedule": { expect: MAINTENANCE_TEAM_ROW, arrange: async (w) => { const { scheduleId } = await schedule(w); return () => deleteSchedule({ scheduleId }); } },
 
   // sessions
   "sessions/sessions.actions#startSession": { expect: cells(O, O, O, O, O, O, N), arrange: async (w) => () => startSession({ flowId: w.tree.flowId }) },
@@ -247,6 +323,10 @@ async function snapshot(accountIds: string[]) {
     db.session.findMany({ where: inAccounts, orderBy: order }),
     db.stepFeedback.findMany({ where: inAccounts, orderBy: order }),
     db.libraryStep.findMany({ where: inAccounts, orderBy: order }),
+    db.targetList.findMany({ where: inAccounts, orderBy: order }),
+    db.target.findMany({ where: { list: inAccounts }, orderBy: order }),
+    db.batch.findMany({ where: inAccounts, orderBy: order }),
+    db.schedule.findMany({ where: inAccounts, orderBy: order }),
   ]);
 }
 
