@@ -49,11 +49,12 @@ export const createSchedule = authedAction({ schema: createScheduleSchema, role:
 
 export const updateSchedule = authedAction({ schema: updateScheduleSchema, role: MANAGE_ROLE }, async ({ scheduleId, active, ...fields }, user) => {
   const cron = checkExpression(fields.cron, fields.timezone);
-  await checkRefs(user, fields);
+  // The schedule first: another account's (or an invisible) schedule is "not found", whatever list was sent.
   const existing = await db.schedule.findFirst({ where: { AND: [{ id: scheduleId }, visibleSchedulesWhere(user)] }, select: { flowId: true } });
   if (!existing) throw notFound("Schedule");
+  await checkRefs(user, fields);
   await db.schedule.updateMany({
-    where: { id: scheduleId, accountId: user.accountId },
+    where: { AND: [{ id: scheduleId }, visibleSchedulesWhere(user)] },
     data: {
       cron, timezone: fields.timezone, targetListId: fields.targetListId, assigneeId: fields.assigneeId, active, lastError: null,
       nextRunAt: active ? firstRunAfter(cron, fields.timezone, new Date()) : null,
