@@ -11,7 +11,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       {/* First Tab stop: past the sidebar and header straight to the page (WCAG 2.4.1). */}
       <a
         href="#main"
-        className="sr-only z-50 rounded-md bg-surface px-4 py-2 text-sm font-medium text-brand-700 shadow-lg ring-2 ring-brand-500 focus:not-sr-only focus:fixed focus:top-3 focus:left-3 dark:text-brand-100"
+        className="sr-only z-50 rounded-md bg-surface text-sm font-medium text-brand-700 shadow-lg ring-2 ring-brand-500 focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:px-4! focus:py-2! dark:text-brand-100"
       >
         Skip to main content
       </a>

@@ -222,7 +222,7 @@ export function CommandBlock({ command, index, testId }: { command: Command; ind
       <figcaption className="flex items-center justify-between gap-2 border-b border-border px-3 py-1.5">
         <span className="min-w-0 truncate text-xs font-medium text-fg-muted">
           {name}
-          {command.label && <span className="font-normal opacity-80"> · {LANGUAGE_LABELS[command.language]}</span>}
+          {command.label && <span className="font-normal"> · {LANGUAGE_LABELS[command.language]}</span>}
         </span>
         <CopyButton value={resolved} label="Copy" aria-label={`Copy command ${index + 1}${command.label ? `: ${command.label}` : ""}`} className="h-7 shrink-0 px-2 text-xs" />
       </figcaption>

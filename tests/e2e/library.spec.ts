@@ -48,7 +48,7 @@ test("library: a published step is found, saved as an editable copy and inserted
   const edit = page.getByRole("dialog", { name: "Edit library step" });
   await expect(edit.getByLabel("Title")).toHaveValue(stepTitle);
   await edit.getByLabel("Title").fill(copyTitle);
-  await edit.getByLabel("Instructions").fill("Run the probe on **[VAR:server_name]** and note the _queue_status_.");
+  await edit.getByRole("textbox", { name: "Instructions" }).fill("Run the probe on **[VAR:server_name]** and note the _queue_status_.");
   await expect(edit.getByLabel("Command 1", { exact: true })).toHaveValue(`${word} -Verbose`);
   await edit.getByRole("button", { name: "Add command" }).click();
   await expect(edit.getByLabel("Command 2", { exact: true })).toBeFocused();
