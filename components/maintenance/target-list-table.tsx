@@ -11,7 +11,7 @@ import type { TargetInput } from "@/lib/maintenance/targets";
 import { deleteTargetList } from "@/lib/maintenance/targets.actions";
 import { TargetListDialog } from "./target-list-dialog";
 
-export type TargetListRow = { id: string; name: string; description: string; visibility: "team" | "account"; updatedAt: string; targets: TargetInput[] };
+export type TargetListRow = { id: string; name: string; description: string; visibility: "team" | "account"; updatedAt: string; editable: boolean; targets: TargetInput[] };
 
 export function TargetListTable({ lists, canManage }: { lists: TargetListRow[]; canManage: boolean }) {
   const router = useRouter();
@@ -30,7 +30,7 @@ export function TargetListTable({ lists, canManage }: { lists: TargetListRow[]; 
               {list.targets.slice(0, 6).map((t) => t.label).join(", ")}{list.targets.length > 6 ? ", …" : ""} · updated <LocalTime value={list.updatedAt} format="relative" />
             </p>
           </div>
-          {canManage && (
+          {canManage && list.editable && (
             <div className="flex gap-1">
               <TargetListDialog existing={list} />
               <Button

@@ -26,6 +26,22 @@ export function visibleTargetListsWhere(user: Viewer): Prisma.TargetListWhereInp
   return { accountId: user.accountId, OR: who };
 }
 
+/**
+ * Who may change a target list, as with flows: its creator, engineers of its team, and admins.
+ * A list shared with the account is seen (and run) by everyone, changed by those.
+ */
+export function editableTargetListsWhere(user: Viewer): Prisma.TargetListWhereInput {
+  if (isAdmin(user.role)) return { accountId: user.accountId };
+  const who: Prisma.TargetListWhereInput[] = [{ createdById: user.id }];
+  if (user.teamId) who.push({ teamId: user.teamId });
+  return { accountId: user.accountId, OR: who };
+}
+
+export function canEditTargetList(user: Viewer, list: { accountId: string; createdById: string | null; teamId: string | null }): boolean {
+  if (user.role === "l1" || list.accountId !== user.accountId) return false;
+  return isAdmin(user.role) || list.createdById === user.id || (user.teamId !== null && list.teamId === user.teamId);
+}
+
 export function visibleBatchesWhere(user: Viewer): Prisma.BatchWhereInput {
   const teams = teamScope(user);
   return teams ? { accountId: user.accountId, OR: [...teams, { launchedById: user.id }] } : { accountId: user.accountId };

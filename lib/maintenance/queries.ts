@@ -10,7 +10,7 @@ import { procedureProgress, runtimeSteps, type CustomStep, type StepStates } fro
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { formatDuration, secondsBetween } from "@/lib/time/format";
 import { hasRole } from "@/lib/auth/roles";
-import { MANAGE_ROLE, visibleBatchesWhere, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
+import { canEditTargetList, MANAGE_ROLE, visibleBatchesWhere, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
 import { boxScore, cardState, CARD_STATE_LABELS, type BoxScore, type CardState } from "./progress";
 import type { TargetInput } from "./targets";
 
@@ -38,10 +38,13 @@ export async function listTargetListsWithTargets(user: Viewer) {
     where: visibleTargetListsWhere(user),
     orderBy: { name: "asc" },
     take: 200,
-    select: { id: true, name: true, description: true, visibility: true, updatedAt: true, targets: { select: { label: true, notes: true, values: true }, orderBy: { position: "asc" } } },
+    select: {
+      id: true, name: true, description: true, visibility: true, updatedAt: true, accountId: true, createdById: true, teamId: true,
+      targets: { select: { label: true, notes: true, values: true }, orderBy: { position: "asc" } },
+    },
   });
-  return lists.map((l) => ({
-    ...l, visibility: l.visibility as "team" | "account", updatedAt: l.updatedAt.toISOString(),
+  return lists.map(({ accountId, createdById, teamId, ...l }) => ({
+    ...l, editable: canEditTargetList(user, { accountId, createdById, teamId }), visibility: l.visibility as "team" | "account", updatedAt: l.updatedAt.toISOString(),
     targets: l.targets.map((t) => ({ ...t, values: t.values as Record<string, string> })) as TargetInput[],
   }));
 }

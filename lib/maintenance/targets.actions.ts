@@ -4,10 +4,20 @@ import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db, type Tx } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/errors";
-import { MANAGE_ROLE, visibleTargetListsWhere } from "./access";
+import { conflict, forbidden, notFound } from "@/lib/errors";
+import { canEditTargetList, MANAGE_ROLE, visibleTargetListsWhere } from "./access";
 import { createTargetListSchema, targetListRefSchema, updateTargetListSchema } from "./maintenance.validation";
 import type { TargetInput } from "./targets";
+
+const NOT_YOURS = "Only the list's creator, their team and admins can change this list.";
+
+/** A visible list that `user` may change, locked for the change; invisible → not found, visible only → forbidden. */
+async function editableListOrThrow(tx: Tx, user: CurrentUser, listId: string) {
+  const list = await tx.targetList.findFirst({ where: { AND: [{ id: listId }, visibleTargetListsWhere(user)] }, select: { id: true, accountId: true, createdById: true, teamId: true } });
+  if (!list) throw notFound("Target list");
+  if (!canEditTargetList(user, list)) throw forbidden(NOT_YOURS);
+  await tx.$queryRaw`SELECT id FROM "TargetList" WHERE id = ${listId}::uuid AND "accountId" = ${user.accountId}::uuid FOR UPDATE`;
+}
 
 const targetRows = (listId: string, targets: TargetInput[]) => targets.map((t, position) => ({ listId, position, label: t.label, notes: t.notes, values: t.values }));
 
@@ -29,9 +39,7 @@ export const createTargetList = authedAction({ schema: createTargetListSchema, r
 
 export const updateTargetList = authedAction({ schema: updateTargetListSchema, role: MANAGE_ROLE }, async ({ listId, name, description, visibility, targets }, user) => {
   await db.$transaction(async (tx) => {
-    const list = await tx.targetList.findFirst({ where: { AND: [{ id: listId }, visibleTargetListsWhere(user)] }, select: { id: true } });
-    if (!list) throw notFound("Target list");
-    await tx.$queryRaw`SELECT id FROM "TargetList" WHERE id = ${listId}::uuid FOR UPDATE`;
+    await editableListOrThrow(tx, user, listId);
     await nameTaken(tx, user, name, listId);
     await tx.targetList.update({ where: { id: listId }, data: { name, description, visibility } });
     await tx.target.deleteMany({ where: { listId } });
@@ -42,8 +50,10 @@ export const updateTargetList = authedAction({ schema: updateTargetListSchema, r
 });
 
 export const deleteTargetList = authedAction({ schema: targetListRefSchema, role: MANAGE_ROLE }, async ({ listId }, user) => {
-  const { count } = await db.targetList.deleteMany({ where: { AND: [{ id: listId }, visibleTargetListsWhere(user)] } });
-  if (!count) throw notFound("Target list");
+  await db.$transaction(async (tx) => {
+    await editableListOrThrow(tx, user, listId);
+    await tx.targetList.delete({ where: { id: listId } });
+  });
   revalidatePath("/maintenance");
   return { id: listId };
 });

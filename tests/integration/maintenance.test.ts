@@ -303,4 +303,21 @@ describe("tenants and roles", () => {
     expect(await db.targetList.count({ where: { id: listId } })).toBe(1);
     expect(await db.schedule.findUniqueOrThrow({ where: { id: scheduleId } })).toMatchObject({ active: true });
   });
+
+  it("a list shared with the account is run by everyone, changed only by its creator, their team and admins", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const listId = ok(await as(t.engineer, () => createTargetList({ name: "Shared servers", description: "", visibility: "account", targets: THREE }))).id;
+    const rename = (name: string) => () => updateTargetList({ listId, name, description: "", visibility: "account", targets: THREE });
+
+    // The engineer outside the team sees and runs it, but may not rewrite or delete it.
+    expect(await as(t.loner, () => launchBatch({ flowId, source: { kind: "list", listId } }))).toMatchObject({ ok: true });
+    expect(await as(t.loner, rename("Loner's"))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await as(t.loner, () => deleteTargetList({ listId }))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await db.targetList.findUniqueOrThrow({ where: { id: listId } })).toMatchObject({ name: "Shared servers" });
+    // Its team and the admins may.
+    expect(await as(t.teammate, rename("Teammate's"))).toMatchObject({ ok: true });
+    expect(await as(t.admin, () => deleteTargetList({ listId }))).toMatchObject({ ok: true });
+    expect(await db.targetList.count({ where: { id: listId } })).toBe(0);
+  });
 });
