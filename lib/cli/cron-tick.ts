@@ -5,10 +5,13 @@ import { openLocalDatabase } from "../db/local";
 const database = await openLocalDatabase();
 try {
   process.env.DATABASE_URL = database.url;
-  const { runDueSchedules } = await import("../maintenance/run-due");
-  console.log(JSON.stringify(await runDueSchedules()));
-  const { db } = await import("../db/client");
-  await db.$disconnect();
+  const [{ runDueSchedules }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../db/prisma")]);
+  const db = createPrismaClient();
+  try {
+    console.log(JSON.stringify(await runDueSchedules(db)));
+  } finally {
+    await db.$disconnect();
+  }
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

@@ -83,15 +83,21 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<boolean> {
   return false;
 }
 
-/** Maintenance schedules fire locally too: the cron tick every 60 s, no HTTP involved. */
-function startCronTimer(say: (line: string) => void) {
+/**
+ * Maintenance schedules fire locally too: the cron tick every 60 s, no HTTP involved, through a
+ * small client of its own (this script runs outside Next, where the app's server-only client
+ * cannot be loaded).
+ */
+function startCronTimer(databaseUrl: string, say: (line: string) => void) {
   let running = false;
+  let client: import("../generated/prisma/client").PrismaClient | undefined;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      const { runDueSchedules } = await import("../maintenance/run-due");
-      const result = await runDueSchedules();
+      const [{ runDueSchedules }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../db/prisma")]);
+      client ??= createPrismaClient({ url: databaseUrl, poolSize: 2 });
+      const result = await runDueSchedules(client);
       if (result.fired || result.skipped || result.errors) say(`maintenance tick: ${JSON.stringify(result)}`);
     } catch (error) {
       say(`maintenance tick failed: ${(error as Error).message}`);
@@ -165,7 +171,7 @@ async function main() {
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.on("exit", (code) => void stop(code ?? 0));
-    startCronTimer(log);
+    startCronTimer(database.url, log);
 
     const url = `http://localhost:${port}`;
     if (await waitForHttp(`${url}/login`, child)) {

@@ -7,8 +7,10 @@ import { databaseEnv } from "@/lib/env";
 /** Opt-in for the benchmarks (tests/bench/count-queries.ts): called once per SQL statement. */
 const hooks = globalThis as unknown as { __rfQueryCounter?: (sql: string) => void };
 
-export function createPrismaClient(): PrismaClient {
-  const { url, poolSize } = databaseEnv();
+export function createPrismaClient(options: { url?: string; poolSize?: number } = {}): PrismaClient {
+  const fromEnv = options.url ? null : databaseEnv();
+  const url = options.url ?? fromEnv!.url;
+  const poolSize = options.poolSize ?? fromEnv!.poolSize;
   const adapter = new PrismaPg({ connectionString: url, max: poolSize });
   const counter = hooks.__rfQueryCounter;
   if (typeof counter !== "function") return new PrismaClient({ adapter });

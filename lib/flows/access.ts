@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
-import { forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, notFound } from "@/lib/errors";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
@@ -89,4 +89,17 @@ export async function getVisibleFlowOrThrow<S extends Prisma.FlowSelect>(user: V
   const flow = await client.flow.findFirst({ where: { AND: [{ id: flowId }, visibleFlowsWhere(user)] }, select });
   if (!flow) throw notFound("Flow");
   return flow;
+}
+
+/** The flow (visible to `user`, published, active) and its latest published version. */
+export async function getRunnableFlowOrThrow(user: Viewer, flowId: string) {
+  const flow = await getVisibleFlowOrThrow(user, flowId, {
+    id: true, name: true, type: true, status: true, isActive: true, version: true,
+    versions: { select: { id: true, structure: true, variables: true }, orderBy: { version: "desc" }, take: 1 },
+  });
+  const version = flow.versions[0];
+  if (flow.status !== "published" || !flow.isActive || !version) {
+    throw conflict("This flow is not published, so it cannot be run yet.");
+  }
+  return { flow, version };
 }

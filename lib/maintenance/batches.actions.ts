@@ -6,7 +6,7 @@ import { authedAction } from "@/lib/action";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { AppError, conflict, notFound } from "@/lib/errors";
-import { runnableFlowOrThrow } from "@/lib/sessions/new-session";
+import { getRunnableFlowOrThrow } from "@/lib/flows/access";
 import { MANAGE_ROLE, visibleBatchesWhere, visibleTargetListsWhere } from "./access";
 import { insertBatch } from "./launch";
 import { batchRefSchema, launchBatchSchema } from "./maintenance.validation";
@@ -14,7 +14,7 @@ import { FAILED_OUTCOMES } from "./progress";
 import type { TargetInput } from "./targets";
 
 async function maintenanceFlowOrThrow(user: CurrentUser, flowId: string) {
-  const runnable = await runnableFlowOrThrow(user, flowId);
+  const runnable = await getRunnableFlowOrThrow(user, flowId);
   if (runnable.flow.type !== "maintenance") throw new AppError("invalid", "Only maintenance flows run on targets.");
   return runnable;
 }

@@ -6,7 +6,7 @@
 //   one rolls back alone, the rest still fire);
 // - the batch insert is ON CONFLICT (scheduleId, dueAt) DO NOTHING;
 // - the cursor moves by a conditional UPDATE (… WHERE nextRunAt = the cursor we read).
-import { db, type Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/time/format";
 import { insertBatch } from "./launch";
 import { dueRuns, parseSchedule } from "./schedule";
@@ -82,8 +82,11 @@ async function fireSchedule(tx: Tx, scheduleId: string, now: Date): Promise<Fire
 
 class CursorMoved extends Error {}
 
-/** One tick at `now`. */
-export async function runDueSchedules(options: { now?: Date; limit?: number } = {}): Promise<TickResult> {
+/**
+ * One tick at `now`, through `db`: the app's client in the cron route, a client of its own in
+ * `npm start`'s timer and `npm run cron:tick` (scripts outside Next cannot load the server-only one).
+ */
+export async function runDueSchedules(db: Db, options: { now?: Date; limit?: number } = {}): Promise<TickResult> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? SCHEDULES_PER_TICK;
   const result: TickResult = { fired: 0, coalesced: 0, skipped: 0, errors: 0 };

@@ -1,29 +1,12 @@
 // How a session row starts life, shared by "Start", "Prepare session" and maintenance batch
-// launches (which insert one row per target in a single statement).
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
-import { getVisibleFlowOrThrow } from "@/lib/flows/access";
+// launches (which insert one row per target in a single statement). Pure: no database, so the
+// cron tick can use it outside Next.
 import { readStructure } from "@/lib/flows/structure";
 import type { VariableDefinition } from "@/lib/flows/variables";
 import type { FlowType, SessionStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { runtimeSteps } from "./runtime";
 import type { VariableValues } from "./variables";
-
-type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
-
-/** The flow (visible to `user`, published, active) and its latest published version. */
-export async function runnableFlowOrThrow(user: Viewer, flowId: string) {
-  const flow = await getVisibleFlowOrThrow(user, flowId, {
-    id: true, name: true, type: true, status: true, isActive: true, version: true,
-    versions: { select: { id: true, structure: true, variables: true }, orderBy: { version: "desc" }, take: 1 },
-  });
-  const version = flow.versions[0];
-  if (flow.status !== "published" || !flow.isActive || !version) {
-    throw new AppError("conflict", "This flow is not published, so it cannot be run yet.");
-  }
-  return { flow, version };
-}
 
 export function defaultsOf(definitions: VariableDefinition[]): VariableValues {
   return Object.fromEntries(definitions.filter((d) => d.default).map((d) => [d.key, d.default]));

@@ -7,13 +7,13 @@ import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
 import { db } from "@/lib/db/client";
 import { AppError, invalid, notFound } from "@/lib/errors";
-import { getVisibleFlowOrThrow } from "@/lib/flows/access";
+import { getRunnableFlowOrThrow, getVisibleFlowOrThrow } from "@/lib/flows/access";
 import { readStructure, type TypedStructure } from "@/lib/flows/structure";
 import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
 import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, visibleSessionsWhere } from "./access";
-import { defaultsOf, newSessionRow, runnableFlowOrThrow } from "./new-session";
+import { defaultsOf, newSessionRow } from "./new-session";
 import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
 import {
   addCustomStepSchema,
@@ -50,7 +50,7 @@ function checkValues(definitions: VariableDefinition[], values: VariableValues) 
 
 /** Starts a run at once on the flow's latest published version: no form blocks it. */
 export const startSession = authedAction({ schema: startSessionSchema }, async ({ flowId }, user) => {
-  const { flow, version } = await runnableFlowOrThrow(user, flowId);
+  const { flow, version } = await getRunnableFlowOrThrow(user, flowId);
   const session = await db.$transaction(async (tx) => {
     const created = await tx.session.create({
       data: newSessionRow({
@@ -69,7 +69,7 @@ export const startSession = authedAction({ schema: startSessionSchema }, async (
 
 /** Fills variables ahead of time and optionally assigns an engineer of the same account. */
 export const prepareSession = authedAction({ schema: prepareSessionSchema }, async ({ flowId, variables, assigneeId }, user) => {
-  const { flow, version } = await runnableFlowOrThrow(user, flowId);
+  const { flow, version } = await getRunnableFlowOrThrow(user, flowId);
   const definitions = readVariables(version.variables);
   checkValues(definitions, variables);
   let teamId = user.teamId;

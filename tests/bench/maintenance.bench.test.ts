@@ -64,10 +64,10 @@ it("a tick with 100 due schedules × 20 targets, then the same tick repeated", a
     data: Array.from({ length: 100 }, () => ({ accountId: tenant.account.id, flowId, targetListId: list.id, cron: "0 3 * * 1", timezone: "Europe/Berlin", active: true, nextRunAt: cursor })),
   });
   const now = new Date("2031-01-06T02:00:30Z");
-  const first = await timed(() => countStatements(() => runDueSchedules({ now })));
+  const first = await timed(() => countStatements(() => runDueSchedules(db, { now })));
   const batchesAfter = await db.batch.count({ where: { accountId: tenant.account.id } });
   const sessionsAfter = await db.session.count({ where: { accountId: tenant.account.id } });
-  const again = await timed(() => countStatements(() => runDueSchedules({ now })));
+  const again = await timed(() => countStatements(() => runDueSchedules(db, { now })));
   const writes = again.result.statements.filter((s) => /^\s*(INSERT|UPDATE|DELETE)/i.test(s)).length;
   const unchanged = (await db.batch.count({ where: { accountId: tenant.account.id } })) === batchesAfter && (await db.session.count({ where: { accountId: tenant.account.id } })) === sessionsAfter;
 

@@ -164,7 +164,7 @@ describe("cron tick", () => {
   it("10 concurrent ticks fire each due schedule exactly once; a replayed tick writes nothing", async () => {
     const now = new Date("2030-01-01T12:00:30Z");
     const ids = await Promise.all([0, 1, 2].map(() => dueSchedule(t, flowId, listId, new Date("2030-01-01T12:00:00Z"))));
-    const results = await Promise.all(Array.from({ length: 10 }, () => runDueSchedules({ now })));
+    const results = await Promise.all(Array.from({ length: 10 }, () => runDueSchedules(db, { now })));
     expect(results.reduce((sum, r) => sum + r.fired, 0)).toBe(3);
     expect(results.reduce((sum, r) => sum + r.errors, 0)).toBe(0);
     for (const id of ids) {
@@ -176,17 +176,17 @@ describe("cron tick", () => {
     }
 
     const sessionsBefore = await db.session.count({ where: { accountId: t.account.id } });
-    expect(await runDueSchedules({ now })).toEqual({ fired: 0, coalesced: 0, skipped: 0, errors: 0 });
+    expect(await runDueSchedules(db, { now })).toEqual({ fired: 0, coalesced: 0, skipped: 0, errors: 0 });
     // Even with the cursor put back (a replay that raced the first tick), the constraint holds.
     await db.schedule.update({ where: { id: ids[0] }, data: { nextRunAt: new Date("2030-01-01T12:00:00Z") } });
-    expect(await runDueSchedules({ now })).toMatchObject({ fired: 0, errors: 0 });
+    expect(await runDueSchedules(db, { now })).toMatchObject({ fired: 0, errors: 0 });
     expect(await batchesOf(ids[0])).toHaveLength(1);
     expect(await db.session.count({ where: { accountId: t.account.id } })).toBe(sessionsBefore);
   });
 
   it("three missed runs become one batch that says two were merged", async () => {
     const id = await dueSchedule(t, flowId, listId, new Date("2030-02-01T10:00:00Z"));
-    expect(await runDueSchedules({ now: new Date("2030-02-01T12:30:00Z") })).toEqual({ fired: 1, coalesced: 2, skipped: 0, errors: 0 });
+    expect(await runDueSchedules(db, { now: new Date("2030-02-01T12:30:00Z") })).toEqual({ fired: 1, coalesced: 2, skipped: 0, errors: 0 });
     const [batch] = await batchesOf(id);
     expect(batch).toMatchObject({ dueAt: new Date("2030-02-01T12:00:00Z"), mergedCount: 2 });
     expect(await db.schedule.findUniqueOrThrow({ where: { id } })).toMatchObject({ nextRunAt: new Date("2030-02-01T13:00:00Z") });
@@ -205,7 +205,7 @@ describe("cron tick", () => {
     const unpublished = await dueSchedule(t, otherFlow, listId, cursor);
     ok(await as(t.engineer, () => unpublishFlow({ flowId: otherFlow })));
 
-    expect(await runDueSchedules({ now })).toEqual({ fired: 1, coalesced: 0, skipped: 3, errors: 0 });
+    expect(await runDueSchedules(db, { now })).toEqual({ fired: 1, coalesced: 0, skipped: 3, errors: 0 });
     expect(await batchesOf(good)).toHaveLength(1);
     const read = (id: string) => db.schedule.findUniqueOrThrow({ where: { id } });
     expect(await read(badCron)).toMatchObject({ nextRunAt: null, lastError: expect.stringMatching(/61/) });
@@ -217,8 +217,8 @@ describe("cron tick", () => {
   it("handles a bounded number of schedules per tick and leaves the rest to the next", async () => {
     await Promise.all([0, 1, 2].map(() => dueSchedule(t, flowId, listId, new Date("2030-04-01T10:00:00Z"))));
     const now = new Date("2030-04-01T10:00:01Z");
-    expect(await runDueSchedules({ now, limit: 2 })).toMatchObject({ fired: 2 });
-    expect(await runDueSchedules({ now, limit: 2 })).toMatchObject({ fired: 1 });
+    expect(await runDueSchedules(db, { now, limit: 2 })).toMatchObject({ fired: 2 });
+    expect(await runDueSchedules(db, { now, limit: 2 })).toMatchObject({ fired: 1 });
   });
 
   it("pausing and resuming does not fire the paused period", async () => {
@@ -228,7 +228,7 @@ describe("cron tick", () => {
     ok(await as(t.engineer, () => setScheduleActive({ scheduleId: id, active: true })));
     const resumed = await db.schedule.findUniqueOrThrow({ where: { id } });
     expect(resumed.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
-    expect((await runDueSchedules()).fired).toBe(0);
+    expect((await runDueSchedules(db)).fired).toBe(0);
   });
 
   it("names a bad expression or zone as a field error", async () => {
