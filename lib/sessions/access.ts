@@ -62,8 +62,18 @@ export const sessionRunSelect = {
 } as const satisfies Prisma.SessionSelect;
 
 /** The session with its flow version's structure and variable definitions parsed (typed on the flow type). */
-function withFlow<S extends { flowType: FlowType; flowVersion: { structure: unknown; variables: unknown } }>(session: S) {
-  return { ...session, flow: readStructure(session.flowType, session.flowVersion.structure), definitions: readVariables(session.flowVersion.variables) };
+function withFlow<S extends { flowType: FlowType; flowVersion: { structure: unknown; variables: unknown } | null }>(session: S) {
+  const flowVersion = requireFlowVersion(session);
+  return { ...session, flowVersion, flow: readStructure(session.flowType, flowVersion.structure), definitions: readVariables(flowVersion.variables) };
+}
+
+/**
+ * The flow version a flow session runs. Assistant sessions (kind = assistant) run none: the
+ * flow runner's actions refuse them with a clear message instead of failing on a null.
+ */
+export function requireFlowVersion<V>(session: { flowVersion: V | null }): V {
+  if (session.flowVersion === null) throw new AppError("conflict", "This session is an assistant walk, not a flow run.");
+  return session.flowVersion;
 }
 
 /**

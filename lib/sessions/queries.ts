@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { FLOW_TYPES, readStructure, type FlowStructure, type FlowType } from "@/lib/flows/structure";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
-import { canChangeSession, canEditSessionNotes, canStartPreparedSession, preparedForUserWhere, runningByUserWhere, visibleSessionsSql, visibleSessionsWhere } from "./access";
+import { canChangeSession, canEditSessionNotes, canStartPreparedSession, preparedForUserWhere, requireFlowVersion, runningByUserWhere, visibleSessionsSql, visibleSessionsWhere } from "./access";
 import type { CustomStep, PathEvent, StepStates } from "./runtime";
 import { OUTCOMES } from "./session.validation";
 import type { VariableValues } from "./variables";
@@ -65,13 +65,14 @@ export async function getSessionView(user: Viewer, sessionId: string): Promise<S
   });
   if (!session) throw notFound("Session");
   const canChange = canChangeSession(user, session);
+  const flowVersion = requireFlowVersion(session);
   return {
     id: session.id,
     status: session.status,
     flowId: session.flowId,
     flowName: session.flowName,
     flowType: session.flowType,
-    flowVersion: session.flowVersion.version,
+    flowVersion: flowVersion.version,
     owner: session.owner,
     assignee: session.assignee,
     preparedBy: session.preparedBy,
@@ -82,8 +83,8 @@ export async function getSessionView(user: Viewer, sessionId: string): Promise<S
     startedAt: session.startedAt?.toISOString() ?? null,
     completedAt: session.completedAt?.toISOString() ?? null,
     currentNodeId: session.currentNodeId,
-    structure: readStructure(session.flowType, session.flowVersion.structure).structure,
-    variableDefinitions: readVariables(session.flowVersion.variables),
+    structure: readStructure(session.flowType, flowVersion.structure).structure,
+    variableDefinitions: readVariables(flowVersion.variables),
     variables: session.variables as VariableValues,
     path: session.path as PathEvent[],
     stepStates: session.stepStates as StepStates,

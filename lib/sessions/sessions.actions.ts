@@ -12,7 +12,7 @@ import { readStructure, type TypedStructure } from "@/lib/flows/structure";
 import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
-import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, visibleSessionsWhere } from "./access";
+import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, requireFlowVersion, visibleSessionsWhere } from "./access";
 import { defaultsOf, newSessionRow } from "./new-session";
 import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
 import {
@@ -267,7 +267,7 @@ export const updateSessionNotes = authedAction({ schema: updateSessionNotesSchem
 export const submitStepFeedback = authedAction({ schema: feedbackSchema }, async ({ sessionId, stepId, helpful, comment }, user) => {
   const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { id: true, flowId: true, flowType: true, flowVersion: { select: { structure: true } }, customSteps: true } });
   if (!session) throw notFound("Session");
-  const flow = readStructure(session.flowType, session.flowVersion.structure);
+  const flow = readStructure(session.flowType, requireFlowVersion(session).structure);
   const known = flow.type === "troubleshooting"
     ? Object.hasOwn(flow.structure.nodes, stepId)
     : flow.structure.steps.some((s) => s.id === stepId);

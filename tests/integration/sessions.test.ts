@@ -57,7 +57,7 @@ describe("startSession", () => {
     });
     expect(session.startedAt).toBeInstanceOf(Date);
     expect(Date.now() - session.startedAt!.getTime()).toBeLessThan(60_000);
-    expect(session.flowVersion.version).toBe(2);
+    expect(session.flowVersion?.version).toBe(2);
     expect(await usage(flowId)).toBe(1);
 
     // Editing the flow afterwards never changes the running session.
