@@ -1,7 +1,7 @@
 "use client";
 // Small pieces every library view shares: the type badge, rating, usage, the "From flow"
 // badge and the lock of synced steps.
-import { Lock, Workflow } from "lucide-react";
+import { Lock, Workflow } from "@/components/ui/icons";
 import Link from "next/link";
 import { Tooltip } from "radix-ui";
 import { Badge } from "@/components/ui/badge";
