@@ -38,7 +38,7 @@ export function LibraryStepCard({ card, onOpen, onSave, onEdit, onDelete }: { ca
           <button
             type="button"
             onClick={() => onOpen(card)}
-            className="cursor-pointer text-left after:absolute after:inset-0 after:rounded-lg after:content-[''] hover:underline focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-brand-500"
+            className="card-hit"
           >
             {card.title}
           </button>
