@@ -3,7 +3,7 @@
 // GET /api/flows through react-query keyed by the filters, so a slow earlier response can
 // never replace a newer one: only the current key's data is shown.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { GitFork, LayoutGrid, List } from "lucide-react";
+import { GitFork, LayoutGrid, List } from "@/components/ui/icons";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -20,6 +20,9 @@ import { FLOW_TYPES, type FlowType } from "@/lib/flows/structure";
 import { FLOW_TYPE_META, FlowTypeBadge, StatusBadge, VisibilityLabel } from "./flow-meta";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
 import { LocalTime } from "@/components/ui/local-time";
+import { useFilterChoices } from "@/components/ui/use-filter-choices";
+
+const NO_FACETS = { categories: [], tags: [] };
 
 type Filters = Omit<LibrarySearch, "q"> & { q: string };
 
@@ -41,14 +44,13 @@ async function fetchFlows(filters: Filters, signal: AbortSignal): Promise<FlowSe
 export function FlowLibrary({
   initialFilters,
   initialData,
-  facets,
   canAuthor,
 }: {
   initialFilters: Filters;
   initialData: FlowSearchResult;
-  facets: { categories: string[]; tags: string[] };
   canAuthor: boolean;
 }) {
+  const facets = useFilterChoices<{ categories: string[]; tags: string[] }>("/api/flows/filters", NO_FACETS);
   const [filters, setFilters] = useState<Filters>(initialFilters);
   const [query, setQuery] = useState(initialFilters.q);
   const [view, setView] = useState<"grid" | "list">("grid");
@@ -123,10 +125,12 @@ export function FlowLibrary({
           </Select>
           <Select aria-label="Category" value={filters.category ?? ""} onChange={(e) => set({ category: e.target.value || undefined })} className="w-40">
             <option value="">Any category</option>
+            {filters.category && !facets.categories.includes(filters.category) && <option value={filters.category}>{filters.category}</option>}
             {facets.categories.map((c) => <option key={c} value={c}>{c}</option>)}
           </Select>
           <Select aria-label="Tag" value={filters.tag ?? ""} onChange={(e) => set({ tag: e.target.value || undefined })} className="w-36">
             <option value="">Any tag</option>
+            {filters.tag && !facets.tags.includes(filters.tag) && <option value={filters.tag}>{filters.tag}</option>}
             {facets.tags.map((t) => <option key={t} value={t}>{t}</option>)}
           </Select>
           <Select aria-label="Sort" value={filters.sort} onChange={(e) => set({ sort: e.target.value as Filters["sort"] })} className="w-36">

@@ -1,7 +1,7 @@
 "use client";
 // Unpublish, (de)activate and delete, for people who may edit the flow.
 import { DropdownMenu } from "radix-ui";
-import { MoreHorizontal } from "lucide-react";
+import { MoreHorizontal } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";

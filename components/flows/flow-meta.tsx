@@ -1,4 +1,4 @@
-import { GitBranch, ListChecks, Lock, Globe, Building2, Users, Wrench } from "lucide-react";
+import { GitBranch, ListChecks, Lock, Globe, Building2, Users, Wrench } from "@/components/ui/icons";
 import type { FlowType, Visibility } from "@/lib/flows/structure";
 import { Badge } from "@/components/ui/badge";
 

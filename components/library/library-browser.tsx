@@ -3,9 +3,8 @@
 // so a slower older response can never replace a newer one (only the current key's data is
 // shown). The URL follows the filters without a server round trip.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { BookOpen, Plus } from "lucide-react";
+import { BookOpen, Plus } from "@/components/ui/icons";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { VISIBILITY_META } from "@/components/flows/flow-meta";
 import { Alert } from "@/components/ui/alert";
@@ -25,6 +24,9 @@ import { DeleteLibraryStepDialog, SaveToLibraryDialog } from "./library-step-dia
 import { LibraryStepFormDialog } from "./library-step-form";
 import { useDebounced } from "@/components/ui/use-debounced";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
+import { FILTER_CHOICES_KEY, useFilterChoices } from "@/components/ui/use-filter-choices";
+
+const NO_CHOICES = { groups: [], flows: [] };
 
 const SORTS: { value: LibrarySearch["sort"]; label: string }[] = [
   { value: "relevance", label: "Relevance" },
@@ -36,18 +38,16 @@ const SORTS: { value: LibrarySearch["sort"]; label: string }[] = [
 export function LibraryBrowser({
   initialSearch,
   initialData,
-  filters: choices,
   canAuthor,
 }: {
   initialSearch: LibrarySearch;
   initialData: LibrarySearchResult;
-  filters: { groups: string[]; flows: { id: string; name: string }[] };
   /** Engineers and above: new steps, copies, edits. */
   canAuthor: boolean;
 }) {
-  const router = useRouter();
   const toast = useToast();
   const queryClient = useQueryClient();
+  const choices = useFilterChoices<{ groups: string[]; flows: { id: string; name: string }[] }>("/api/library/filters", NO_CHOICES);
   const [search, setSearch] = useState<LibrarySearch>(initialSearch);
   const [query, setQuery] = useState(initialSearch.q);
   const debouncedQuery = useDebounced(query, 250);
@@ -71,7 +71,7 @@ export function LibraryBrowser({
 
   const changed = () => {
     void queryClient.invalidateQueries({ queryKey: [LIBRARY_QUERY_KEY] });
-    router.refresh(); // new group labels reach the filters
+    void queryClient.invalidateQueries({ queryKey: [FILTER_CHOICES_KEY, "/api/library/filters"] }); // new group labels reach the filters
   };
 
   const set = (patch: Partial<LibrarySearch>) => setSearch((current) => ({ ...current, page: 1, ...patch }));

@@ -1,7 +1,7 @@
 "use client";
 // Small pieces every library view shares: the type badge, rating, usage, the "From flow"
 // badge and the lock of synced steps.
-import { Lock, Workflow } from "lucide-react";
+import { Lock, Workflow } from "@/components/ui/icons";
 import Link from "next/link";
 import { Tooltip } from "radix-ui";
 import { Badge } from "@/components/ui/badge";
@@ -51,7 +51,7 @@ export function FromFlowBadge({ card, className }: { card: Pick<LibraryCard, "sy
       <span className="truncate">From flow: {card.sourceFlow?.name ?? "a flow you cannot open"}</span>
     </>
   );
-  const classes = cn("inline-flex max-w-full items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs font-medium text-fg-muted", className);
+  const classes = cn("chip", className);
   return card.sourceFlow ? (
     <Link href={`/flows/${card.sourceFlow.id}`} className={cn(classes, "hover:text-fg hover:underline")} title={`Open the flow "${card.sourceFlow.name}"`}>
       {content}
@@ -71,7 +71,7 @@ export function SyncedLock({ className }: { className?: string }) {
             tabIndex={0}
             role="img"
             aria-label={SYNCED_LABEL}
-            className={cn("inline-flex h-6 w-6 items-center justify-center rounded-full text-fg-muted hover:bg-muted hover:text-fg", className)}
+            className={cn("icon-dot", className)}
           >
             <Lock className="h-3.5 w-3.5" aria-hidden />
           </span>

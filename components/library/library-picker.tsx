@@ -3,7 +3,7 @@
 // The picker only reports the choice; the caller decides what inserting means (the flow
 // editor records a use and adds a procedure step, the session runner adds a custom step).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Search } from "lucide-react";
+import { Search } from "@/components/ui/icons";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

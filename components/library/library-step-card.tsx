@@ -1,7 +1,7 @@
 "use client";
 // One library step in the grid. The title is the card's button (its hit area covers the
 // card) and opens the detail dialog; the other controls sit above it.
-import { BookmarkPlus, Pencil, Trash2 } from "lucide-react";
+import { BookmarkPlus, Pencil, Trash2 } from "@/components/ui/icons";
 import { VisibilityLabel } from "@/components/flows/flow-meta";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -38,7 +38,7 @@ export function LibraryStepCard({ card, onOpen, onSave, onEdit, onDelete }: { ca
           <button
             type="button"
             onClick={() => onOpen(card)}
-            className="cursor-pointer text-left after:absolute after:inset-0 after:rounded-lg after:content-[''] hover:underline focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-brand-500"
+            className="card-hit"
           >
             {card.title}
           </button>

@@ -1,6 +1,6 @@
 "use client";
 // The whole of one library step: instructions, help text and every command with its copy button.
-import { BookmarkPlus, Lock, Pencil, Trash2 } from "lucide-react";
+import { BookmarkPlus, Lock, Pencil, Trash2 } from "@/components/ui/icons";
 import { LANGUAGE_LABELS } from "@/components/flow-editor/procedure/labels";
 import { VisibilityLabel } from "@/components/flows/flow-meta";
 import { Badge } from "@/components/ui/badge";

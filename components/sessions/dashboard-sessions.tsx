@@ -1,4 +1,4 @@
-import { ClipboardList, PlayCircle } from "lucide-react";
+import { ClipboardList, PlayCircle } from "@/components/ui/icons";
 import Link from "next/link";
 import { FlowTypeBadge } from "@/components/flows/flow-meta";
 import { Button } from "@/components/ui/button";

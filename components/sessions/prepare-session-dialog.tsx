@@ -1,6 +1,6 @@
 "use client";
 // "Prepare session": fill a flow's variables ahead of time and optionally assign an engineer.
-import { ClipboardList } from "lucide-react";
+import { ClipboardList } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";

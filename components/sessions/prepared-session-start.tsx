@@ -1,5 +1,5 @@
 "use client";
-import { Play } from "lucide-react";
+import { Play } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

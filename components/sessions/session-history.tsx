@@ -18,6 +18,9 @@ import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { OutcomeBadge, SessionStatusBadge } from "./session-labels";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
 import { LocalTime } from "@/components/ui/local-time";
+import { useFilterChoices } from "@/components/ui/use-filter-choices";
+
+const NO_FACETS = { flows: [], engineers: [] };
 
 const TABS = [
   { value: "active", label: "Active" },
@@ -38,12 +41,11 @@ function toParams(filters: HistorySearch) {
 export function SessionHistory({
   initialFilters,
   initialData,
-  facets,
 }: {
   initialFilters: HistorySearch;
   initialData: SessionSearchResult;
-  facets: { flows: { id: string; name: string }[]; engineers: { id: string; name: string }[] };
 }) {
+  const facets = useFilterChoices<{ flows: { id: string; name: string }[]; engineers: { id: string; name: string }[] }>("/api/sessions/filters", NO_FACETS);
   const [filters, setFilters] = useState<HistorySearch>(initialFilters);
   const result = useQuery({
     queryKey: ["sessions", filters],
@@ -83,6 +85,7 @@ export function SessionHistory({
       <div className="flex flex-wrap gap-2">
         <Select aria-label="Flow" value={filters.flowId ?? ""} onChange={(e) => set({ flowId: e.target.value || undefined })} className="w-52">
           <option value="">All flows</option>
+          {filters.flowId && !facets.flows.some((f) => f.id === filters.flowId) && <option value={filters.flowId}>Selected flow</option>}
           {facets.flows.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
         </Select>
         <Select aria-label="Type" value={filters.type ?? ""} onChange={(e) => set({ type: (e.target.value || undefined) as HistorySearch["type"] })} className="w-40">
@@ -95,6 +98,7 @@ export function SessionHistory({
         </Select>
         <Select aria-label="Engineer" value={filters.engineerId ?? ""} onChange={(e) => set({ engineerId: e.target.value || undefined })} className="w-44">
           <option value="">Any engineer</option>
+          {filters.engineerId && !facets.engineers.some((u) => u.id === filters.engineerId) && <option value={filters.engineerId}>Selected engineer</option>}
           {facets.engineers.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </Select>
         <label className="flex items-center gap-2 rounded-md border border-border px-3 text-sm">

@@ -1,5 +1,5 @@
 // The sidebar's sections. A section is listed once its pages exist.
-import { BookOpen, History, LayoutDashboard, Server, Settings, Workflow } from "lucide-react";
+import { BookOpen, History, LayoutDashboard, Server, Settings, Workflow } from "@/components/ui/icons";
 
 export const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },

@@ -15,10 +15,7 @@ export function SidebarNav({ orientation = "vertical" }: { orientation?: "vertic
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
-            className={cn(
-              "flex shrink-0 items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium transition-colors",
-              active ? "bg-brand-50 text-brand-700 dark:bg-brand-700/25 dark:text-brand-100" : "text-fg-muted hover:bg-muted hover:text-fg",
-            )}
+            className="nav-link"
           >
             <Icon className="h-4 w-4" aria-hidden />
             {label}

@@ -1,6 +1,6 @@
 "use client";
 import { DropdownMenu } from "radix-ui";
-import { ChevronDown, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { ChevronDown, LogOut, Monitor, Moon, Sun } from "@/components/ui/icons";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
 import { ROLE_LABELS } from "@/lib/auth/roles";

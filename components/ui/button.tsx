@@ -2,19 +2,21 @@ import { Slot } from "radix-ui";
 import type { ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
+// The looks are component classes in app/globals.css (.btn, .btn-<variant>, .btn-<size>): short
+// in every row of a list page. A utility in `className` still overrides them.
 const variants = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 shadow-sm",
-  secondary: "bg-surface text-fg border border-border hover:bg-muted",
-  ghost: "text-fg hover:bg-muted",
-  danger: "bg-red-600 text-white hover:bg-red-700 shadow-sm",
-  "danger-ghost": "text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50",
+  primary: "btn-primary",
+  secondary: "btn-secondary",
+  ghost: "btn-ghost",
+  danger: "btn-danger",
+  "danger-ghost": "btn-danger-ghost",
 } as const;
 
 const sizes = {
-  sm: "h-8 px-3 text-sm gap-1.5",
-  md: "h-10 px-4 text-sm gap-2",
-  lg: "h-11 px-5 text-base gap-2",
-  icon: "h-9 w-9",
+  sm: "btn-sm",
+  md: "btn-md",
+  lg: "btn-lg",
+  icon: "btn-icon",
 } as const;
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
@@ -29,12 +31,7 @@ export function Button({ variant = "primary", size = "md", asChild, pending, cla
   const Component = asChild ? Slot.Root : "button";
   return (
     <Component
-      className={cn(
-        "inline-flex items-center justify-center whitespace-nowrap rounded-md font-medium transition-colors disabled:pointer-events-none disabled:opacity-60 cursor-pointer",
-        variants[variant],
-        sizes[size],
-        className,
-      )}
+      className={cn("btn", variants[variant], sizes[size], className)}
       disabled={disabled || pending}
       aria-busy={pending || undefined}
       {...props}

@@ -1,5 +1,5 @@
 "use client";
-import { Check, Copy } from "lucide-react";
+import { Check, Copy } from "@/components/ui/icons";
 import { useState } from "react";
 import { Button, type ButtonProps } from "./button";
 import { useToast } from "./toast";

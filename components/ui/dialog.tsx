@@ -1,7 +1,7 @@
 "use client";
 import { Dialog as RadixDialog } from "radix-ui";
 import { useRef, type ReactNode } from "react";
-import { X } from "lucide-react";
+import { X } from "@/components/ui/icons";
 
 export function Dialog({
   open,

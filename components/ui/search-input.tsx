@@ -1,4 +1,4 @@
-import { Search } from "lucide-react";
+import { Search } from "@/components/ui/icons";
 import type { InputHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 import { Input } from "./input";

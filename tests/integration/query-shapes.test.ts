@@ -166,6 +166,21 @@ describe("step library", () => {
     expect(rowsRead(only.plan)).toBeLessThan(STEPS / 2);
   });
 
+  // Each sort order has its index pair (own branch, public branch): without one, a branch reads
+  // and sorts every visible step of the account to return its first 24.
+  it.each([
+    ["used", (c: { usageCount: number }) => c.usageCount],
+    ["rated", (c: { helpfulCount: number; unhelpfulCount: number }) => (c.helpfulCount + 1) / (c.helpfulCount + c.unhelpfulCount + 2)],
+  ] as const)("browsing by %s reads the page in index order and a capped count, not the table", async (sort, key) => {
+    const { result, statements } = await search({ sort });
+    expect(result.items).toHaveLength(LIBRARY_PAGE_SIZE);
+    const keys = result.items.map((card) => key(card));
+    expect(keys).toEqual([...keys].sort((a, b) => b - a));
+    const [only] = await plansOn(statements, "LibraryStep");
+    expect(rowsRead(only.plan)).toBeLessThanOrEqual(LIBRARY_PAGE_SIZE * 8 + LIBRARY_COUNT_CAP + 1 + (await foreignSteps()));
+    expect(rowsRead(only.plan)).toBeLessThan(STEPS / 2);
+  });
+
   it("a common word reads its matches (ranked) and a capped count, not the whole table", async () => {
     const { rows } = await direct.query<{ n: number }>(`SELECT count(*)::int AS n FROM "LibraryStep" WHERE ${VISIBLE_STEPS} AND "searchText" LIKE '%spooler%'`, [volume.accountId]);
     const matches = rows[0].n;

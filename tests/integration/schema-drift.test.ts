@@ -68,10 +68,18 @@ afterAll(async () => {
 
 let fromMigrations: Catalog;
 
+/**
+ * Expression indexes the schema cannot name, added as raw SQL by a migration (each listed in a
+ * comment in prisma/schema.prisma): present after the migrations, absent from the schema's database.
+ */
+const RAW_SQL_INDEXES = ["LibraryStep_rated_own_idx", "LibraryStep_rated_public_idx"];
+
 beforeAll(async () => {
   const x = await scratch();
   await migrate(x.url);
   fromMigrations = await catalogOf(x.url);
+  for (const name of RAW_SQL_INDEXES) expect(fromMigrations.indexes.some((line) => line.includes(` ${name}: `)), `${name} exists after the migrations`).toBe(true);
+  fromMigrations.indexes = fromMigrations.indexes.filter((line) => !RAW_SQL_INDEXES.some((name) => line.includes(` ${name}: `)));
 });
 
 /** The catalog of a database built straight from a datamodel, with no migrations. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArrowRight, Check, KeyRound, PenLine, Users, UsersRound } from "lucide-react";
+import { ArrowRight, Check, KeyRound, PenLine, Users, UsersRound } from "@/components/ui/icons";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { DashboardBatches } from "@/components/maintenance/dashboard-batches";
 import { DashboardSessions } from "@/components/sessions/dashboard-sessions";

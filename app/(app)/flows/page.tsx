@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FileUp, Plus } from "lucide-react";
+import { FileUp, Plus } from "@/components/ui/icons";
 import { FlowLibrary } from "@/components/flows/flow-library";
 import { Button } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { librarySearchSchema } from "@/lib/flows/flow.validation";
-import { libraryFacets, searchFlows } from "@/lib/flows/queries";
+import { searchFlows } from "@/lib/flows/queries";
 import { parsePageSearchParams } from "@/lib/validation/search-params";
 
 export const metadata: Metadata = { title: "Flows" };
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Flows" };
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePageUser();
   const filters = parsePageSearchParams(librarySearchSchema, await searchParams);
-  const [initialData, facets] = await Promise.all([searchFlows(user, filters), libraryFacets(user)]);
+  const initialData = await searchFlows(user, filters);
   const canAuthor = hasRole(user.role, "engineer");
   return (
     <div className="space-y-6">
@@ -30,7 +30,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
           </div>
         )}
       </div>
-      <FlowLibrary initialFilters={filters} initialData={initialData} facets={facets} canAuthor={canAuthor} />
+      <FlowLibrary initialFilters={filters} initialData={initialData} canAuthor={canAuthor} />
     </div>
   );
 }
