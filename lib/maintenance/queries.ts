@@ -7,7 +7,7 @@ import { asProcedure, readStructure } from "@/lib/flows/structure";
 import { visibleFlowsWhere } from "@/lib/flows/access";
 import { visibleSessionsWhere } from "@/lib/sessions/access";
 import { procedureProgress, runtimeSteps, type CustomStep, type StepStates } from "@/lib/sessions/runtime";
-import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
+import { OUTCOME_LABELS, type TicketExtras } from "@/lib/sessions/ticket";
 import { formatDuration, secondsBetween } from "@/lib/time/format";
 import { hasRole } from "@/lib/auth/roles";
 import { canEditTargetList, MANAGE_ROLE, visibleBatchesWhere, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
@@ -187,13 +187,20 @@ export async function recentBatches(user: Viewer, take = 5): Promise<RecentBatch
   }));
 }
 
-export type BatchContext = { batchId: string; target: string; finished: number; total: number; nextSessionId: string | null; nextTarget: string | null };
+export type BatchContext = {
+  batchId: string; target: string; targetNotes: string; launchedAt: string; scheduled: boolean;
+  finished: number; total: number; nextSessionId: string | null; nextTarget: string | null;
+};
+
+/** The target and batch lines of a maintenance session's ticket note and print view. */
+export const batchTicketExtras = (batch: BatchContext | null): TicketExtras =>
+  batch ? { target: batch.target, targetNotes: batch.targetNotes, batch: { launchedAt: batch.launchedAt, total: batch.total, scheduled: batch.scheduled } } : {};
 
 /** The runner's strip for a session of a batch: its target, the batch's progress, the next target. */
 export async function batchContext(user: Viewer, sessionId: string): Promise<BatchContext | null> {
   if (!isUuid(sessionId)) return null;
-  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { batchId: true, targetLabel: true } });
-  if (!session?.batchId) return null;
+  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { batchId: true, targetLabel: true, targetNotes: true, batch: { select: { createdAt: true, dueAt: true } } } });
+  if (!session?.batchId || !session.batch) return null;
   const siblings = await db.session.findMany({
     where: { batchId: session.batchId, accountId: user.accountId },
     orderBy: { targetLabel: "asc" },
@@ -204,7 +211,11 @@ export async function batchContext(user: Viewer, sessionId: string): Promise<Bat
   const at = siblings.findIndex((s) => s.id === sessionId);
   const ordered = [...siblings.slice(at + 1), ...siblings.slice(0, Math.max(at, 0))];
   const next = ordered.find((s) => s.status === "prepared" && (!s.assigneeId || s.assigneeId === user.id));
-  return { batchId: session.batchId, target: session.targetLabel ?? "", finished: score.finished, total: score.total, nextSessionId: next?.id ?? null, nextTarget: next?.targetLabel ?? null };
+  return {
+    batchId: session.batchId, target: session.targetLabel ?? "", targetNotes: session.targetNotes ?? "",
+    // A scheduled batch is named by the due time it fired for.
+    launchedAt: (session.batch.dueAt ?? session.batch.createdAt).toISOString(), scheduled: session.batch.dueAt !== null,
+    finished: score.finished, total: score.total, nextSessionId: next?.id ?? null, nextTarget: next?.targetLabel ?? null };
 }
 
 // ---------- schedules and the overview ----------

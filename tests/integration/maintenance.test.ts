@@ -111,7 +111,7 @@ describe("runner context", () => {
     ok(await as(t.engineer, () => startPreparedSession({ sessionId: b.id })));
     ok(await as(t.engineer, () => completeSession({ sessionId: b.id, outcome: "completed" })));
     const viewer = { ...t.engineer, accountId: t.account.id, role: "engineer" as const };
-    expect(await batchContext(viewer, a.id)).toEqual({ batchId, target: "SRV-01", finished: 1, total: 3, nextSessionId: c.id, nextTarget: "SRV-03" });
+    expect(await batchContext(viewer, a.id)).toMatchObject({ batchId, target: "SRV-01", targetNotes: "file server", scheduled: false, finished: 1, total: 3, nextSessionId: c.id, nextTarget: "SRV-03" });
     expect(await batchContext(viewer, c.id)).toMatchObject({ nextSessionId: a.id });
     expect(await batchContext({ ...t.other.engineer, accountId: t.other.account.id, teamId: t.other.teamId, role: "engineer" }, a.id)).toBeNull();
   });
