@@ -85,9 +85,19 @@ async function plan(tx: Tx, claimed: Claimed[], now: Date): Promise<Plan[]> {
     targetsByList.set(t.listId, list);
   }
 
+  // cron-parser's next() costs milliseconds (it steps through the calendar in the zone), and
+  // schedules often share an expression, zone and cursor: work each combination out once per tick.
+  const timings = new Map<string, ReturnType<typeof timing>>();
+  const timing = (cron: string, timezone: string, cursor: Date) => {
+    const parsed = parseSchedule(cron, timezone);
+    return parsed.ok ? { ok: true as const, due: dueRuns(cron, timezone, cursor, now) } : parsed;
+  };
+
   return claimed.map((schedule): Plan => {
     const skip = (update: NonNullable<Plan["update"]>): Plan => ({ schedule, batch: null, merged: 0, update, kind: "skipped" });
-    const parsed = parseSchedule(schedule.cron, schedule.timezone);
+    const key = `${schedule.cron}\u0000${schedule.timezone}\u0000${schedule.nextRunAt.getTime()}`;
+    if (!timings.has(key)) timings.set(key, timing(schedule.cron, schedule.timezone, schedule.nextRunAt));
+    const parsed = timings.get(key)!;
     if (!parsed.ok) return skip({ lastError: `Stopped: ${parsed.problem.message}`, nextRunAt: null });
 
     const flow = flowById.get(schedule.flowId);
@@ -98,7 +108,7 @@ async function plan(tx: Tx, claimed: Claimed[], now: Date): Promise<Plan[]> {
       return skip({ lastError: "Paused: the flow is no longer published and active.", nextRunAt: null, active: false });
     }
 
-    const due = dueRuns(schedule.cron, schedule.timezone, schedule.nextRunAt, now);
+    const due = parsed.due;
     if (!due.due) return { schedule, batch: null, merged: 0, update: null, kind: "not_due" };
 
     const list = schedule.targetListId ? targetsByList.get(schedule.targetListId) ?? [] : [];
