@@ -18,8 +18,8 @@ export function FlowMaintenance({ data, flowId, runnable, members }: { data: Flo
         {runnable && canManage && <RunOnTargetsDialog flowId={flowId} lists={listOptions} members={members} lastRunCount={batches[0]?.score.total ?? null} />}
       </div>
       {active && <ActiveBatchBanner batch={active} />}
-      {!runnable && schedules.some((s) => s.active) && (
-        <Alert tone="warning">This flow is not published and active, so its schedules are paused at their next due time until it is published again.</Alert>
+      {!runnable && schedules.length > 0 && (
+        <Alert tone="warning">This flow is not published and active, so its schedules are paused. Publish it again, then resume them.</Alert>
       )}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

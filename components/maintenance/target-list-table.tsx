@@ -38,7 +38,7 @@ export function TargetListTable({ lists, canManage }: { lists: TargetListRow[]; 
                 size="sm"
                 pending={remove.pending}
                 onClick={async () => {
-                  if (!window.confirm(`Delete the target list "${list.name}"? Schedules using it will skip their runs until you pick another list.`)) return;
+                  if (!window.confirm(`Delete the target list "${list.name}"? Schedules using it are paused until you choose another list for them.`)) return;
                   const result = await remove.run({ listId: list.id });
                   if (result?.ok) {
                     toast({ title: "Target list deleted", tone: "success" });

@@ -7,7 +7,7 @@ import { asProcedure, readStructure } from "@/lib/flows/structure";
 import { visibleFlowsWhere } from "@/lib/flows/access";
 import { visibleSessionsWhere } from "@/lib/sessions/access";
 import { procedureProgress, runtimeSteps, type CustomStep, type StepStates } from "@/lib/sessions/runtime";
-import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
+import { OUTCOME_LABELS, type TicketExtras } from "@/lib/sessions/ticket";
 import { formatDuration, secondsBetween } from "@/lib/time/format";
 import { hasRole } from "@/lib/auth/roles";
 import { canEditTargetList, MANAGE_ROLE, visibleBatchesWhere, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
@@ -32,21 +32,28 @@ export async function listTargetLists(user: Viewer): Promise<TargetListSummary[]
   return lists.map((l) => ({ id: l.id, name: l.name, description: l.description, visibility: l.visibility as "team" | "account", count: l._count.targets, updatedAt: l.updatedAt.toISOString() }));
 }
 
-/** The Target lists tab: each list with its targets (for the preview line and editing). */
-export async function listTargetListsWithTargets(user: Viewer) {
+/** The maintenance pages show this many flows or target lists per page: a page costs the same in a big account. */
+export const MAINTENANCE_PAGE_SIZE = 20;
+const pageWindow = (page: number) => ({ skip: (Math.max(1, Math.floor(page)) - 1) * MAINTENANCE_PAGE_SIZE, take: MAINTENANCE_PAGE_SIZE + 1 });
+export type Paged<T> = { rows: T[]; page: number; hasMore: boolean };
+const paged = <T>(rows: T[], page: number): Paged<T> => ({ rows: rows.slice(0, MAINTENANCE_PAGE_SIZE), page: Math.max(1, Math.floor(page)), hasMore: rows.length > MAINTENANCE_PAGE_SIZE });
+
+/** The Target lists tab, a page at a time: each list with its targets (for the preview line and editing). */
+export async function listTargetListsWithTargets(user: Viewer, page = 1) {
+  // Index: TargetList @@unique([accountId, name]) gives the name order.
   const lists = await db.targetList.findMany({
     where: visibleTargetListsWhere(user),
-    orderBy: { name: "asc" },
-    take: 200,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    ...pageWindow(page),
     select: {
       id: true, name: true, description: true, visibility: true, updatedAt: true, accountId: true, createdById: true, teamId: true,
       targets: { select: { label: true, notes: true, values: true }, orderBy: { position: "asc" } },
     },
   });
-  return lists.map(({ accountId, createdById, teamId, ...l }) => ({
+  return paged(lists.map(({ accountId, createdById, teamId, ...l }) => ({
     ...l, editable: canEditTargetList(user, { accountId, createdById, teamId }), visibility: l.visibility as "team" | "account", updatedAt: l.updatedAt.toISOString(),
     targets: l.targets.map((t) => ({ ...t, values: t.values as Record<string, string> })) as TargetInput[],
-  }));
+  })), page);
 }
 
 export async function getTargetList(user: Viewer, listId: string) {
@@ -187,13 +194,20 @@ export async function recentBatches(user: Viewer, take = 5): Promise<RecentBatch
   }));
 }
 
-export type BatchContext = { batchId: string; target: string; finished: number; total: number; nextSessionId: string | null; nextTarget: string | null };
+export type BatchContext = {
+  batchId: string; target: string; targetNotes: string; launchedAt: string; scheduled: boolean;
+  finished: number; total: number; nextSessionId: string | null; nextTarget: string | null;
+};
+
+/** The target and batch lines of a maintenance session's ticket note and print view. */
+export const batchTicketExtras = (batch: BatchContext | null): TicketExtras =>
+  batch ? { target: batch.target, targetNotes: batch.targetNotes, batch: { launchedAt: batch.launchedAt, total: batch.total, scheduled: batch.scheduled } } : {};
 
 /** The runner's strip for a session of a batch: its target, the batch's progress, the next target. */
 export async function batchContext(user: Viewer, sessionId: string): Promise<BatchContext | null> {
   if (!isUuid(sessionId)) return null;
-  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { batchId: true, targetLabel: true } });
-  if (!session?.batchId) return null;
+  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { batchId: true, targetLabel: true, targetNotes: true, batch: { select: { createdAt: true, dueAt: true } } } });
+  if (!session?.batchId || !session.batch) return null;
   const siblings = await db.session.findMany({
     where: { batchId: session.batchId, accountId: user.accountId },
     orderBy: { targetLabel: "asc" },
@@ -204,7 +218,11 @@ export async function batchContext(user: Viewer, sessionId: string): Promise<Bat
   const at = siblings.findIndex((s) => s.id === sessionId);
   const ordered = [...siblings.slice(at + 1), ...siblings.slice(0, Math.max(at, 0))];
   const next = ordered.find((s) => s.status === "prepared" && (!s.assigneeId || s.assigneeId === user.id));
-  return { batchId: session.batchId, target: session.targetLabel ?? "", finished: score.finished, total: score.total, nextSessionId: next?.id ?? null, nextTarget: next?.targetLabel ?? null };
+  return {
+    batchId: session.batchId, target: session.targetLabel ?? "", targetNotes: session.targetNotes ?? "",
+    // A scheduled batch is named by the due time it fired for.
+    launchedAt: (session.batch.dueAt ?? session.batch.createdAt).toISOString(), scheduled: session.batch.dueAt !== null,
+    finished: score.finished, total: score.total, nextSessionId: next?.id ?? null, nextTarget: next?.targetLabel ?? null };
 }
 
 // ---------- schedules and the overview ----------
@@ -238,36 +256,38 @@ export type MaintenanceFlowRow = {
   activeBatch: BatchSummary | null; lastBatch: BatchSummary | null;
 };
 
-/** Every maintenance flow the viewer sees, with its schedules, active batch and last result. */
-export async function maintenanceOverview(user: Viewer): Promise<MaintenanceFlowRow[]> {
+/** How many of a flow's newest batches the overview reads for "running" and "last result". */
+const OVERVIEW_BATCHES = 3;
+
+/**
+ * The maintenance flows the viewer sees, a page at a time, each with its schedules, active batch
+ * and last result: one statement (lateral joins), the batches through Batch(flowId, createdAt DESC).
+ */
+export async function maintenanceOverview(user: Viewer, page = 1): Promise<Paged<MaintenanceFlowRow>> {
   const flows = await db.flow.findMany({
     where: { AND: [{ type: "maintenance" }, visibleFlowsWhere(user)] },
-    orderBy: { name: "asc" },
-    take: 200,
-    select: { id: true, name: true, status: true, isActive: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    ...pageWindow(page),
+    select: {
+      id: true, name: true, status: true, isActive: true,
+      schedules: { where: visibleSchedulesWhere(user), orderBy: { createdAt: "asc" }, select: scheduleSelect },
+      batches: {
+        where: visibleBatchesWhere(user),
+        orderBy: { createdAt: "desc" },
+        take: OVERVIEW_BATCHES,
+        select: { id: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } }, sessions: { select: { status: true, outcome: true } } },
+      },
+    },
   });
-  const ids = flows.map((f) => f.id);
-  const [schedules, batches] = await Promise.all([
-    db.schedule.findMany({ where: { AND: [{ flowId: { in: ids } }, visibleSchedulesWhere(user)] }, orderBy: { createdAt: "asc" }, select: scheduleSelect }),
-    // The newest few batches per flow are enough for "active" and "last".
-    db.batch.findMany({
-      where: { AND: [{ flowId: { in: ids } }, visibleBatchesWhere(user)] },
-      orderBy: { createdAt: "desc" },
-      take: 300,
-      select: { id: true, flowId: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } }, sessions: { select: { status: true, outcome: true } } },
-    }),
-  ]);
-  return flows.map((flow) => {
-    const mine = batches
-      .filter((b) => b.flowId === flow.id)
-      .map((b): BatchSummary => ({ id: b.id, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null, scheduled: b.scheduleId !== null, mergedCount: b.mergedCount, score: boxScore(b.sessions), states: b.sessions.map(cardState) }));
+  return paged(flows.map(({ schedules, batches, ...flow }) => {
+    const mine = batches.map((b): BatchSummary => ({ id: b.id, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null, scheduled: b.scheduleId !== null, mergedCount: b.mergedCount, score: boxScore(b.sessions), states: b.sessions.map(cardState) }));
     return {
       ...flow,
-      schedules: schedules.filter((s) => s.flowId === flow.id).map(scheduleView),
+      schedules: schedules.map(scheduleView),
       activeBatch: mine.find((b) => !b.score.done) ?? null,
       lastBatch: mine.find((b) => b.score.done) ?? null,
     };
-  });
+  }), page);
 }
 
 /** Everything the maintenance part of a flow's page shows (components/maintenance/flow-maintenance.tsx). */

@@ -11,6 +11,11 @@ import { MANAGE_ROLE, visibleSchedulesWhere, visibleTargetListsWhere } from "./a
 import { createScheduleSchema, scheduleActiveSchema, scheduleRefSchema, updateScheduleSchema } from "./maintenance.validation";
 import { firstRunAfter, parseSchedule } from "./schedule";
 
+/** Paused schedules of a flow that is not published and active stay paused (unpublishing paused them). */
+function assertFlowRunnable(flow: { status: string; isActive: boolean }) {
+  if (flow.status !== "published" || !flow.isActive) throw invalid("Publish and activate the flow before resuming its schedules.");
+}
+
 type Fields = { cron: string; timezone: string; targetListId: string; assigneeId: string | null };
 
 /** The field error that names the problem, or the normalised expression. */
@@ -31,8 +36,9 @@ async function checkRefs(user: CurrentUser, fields: Fields) {
 
 export const createSchedule = authedAction({ schema: createScheduleSchema, role: MANAGE_ROLE }, async ({ flowId, active, ...fields }, user) => {
   const cron = checkExpression(fields.cron, fields.timezone);
-  const flow = await getVisibleFlowOrThrow(user, flowId, { id: true, type: true });
+  const flow = await getVisibleFlowOrThrow(user, flowId, { id: true, type: true, status: true, isActive: true });
   if (flow.type !== "maintenance") throw invalid("Only maintenance flows have schedules.");
+  if (active) assertFlowRunnable(flow);
   await checkRefs(user, fields);
   const schedule = await db.schedule.create({
     data: {
@@ -50,8 +56,9 @@ export const createSchedule = authedAction({ schema: createScheduleSchema, role:
 export const updateSchedule = authedAction({ schema: updateScheduleSchema, role: MANAGE_ROLE }, async ({ scheduleId, active, ...fields }, user) => {
   const cron = checkExpression(fields.cron, fields.timezone);
   // The schedule first: another account's (or an invisible) schedule is "not found", whatever list was sent.
-  const existing = await db.schedule.findFirst({ where: { AND: [{ id: scheduleId }, visibleSchedulesWhere(user)] }, select: { flowId: true } });
+  const existing = await db.schedule.findFirst({ where: { AND: [{ id: scheduleId }, visibleSchedulesWhere(user)] }, select: { flowId: true, flow: { select: { status: true, isActive: true } } } });
   if (!existing) throw notFound("Schedule");
+  if (active) assertFlowRunnable(existing.flow);
   await checkRefs(user, fields);
   await db.schedule.updateMany({
     where: { AND: [{ id: scheduleId }, visibleSchedulesWhere(user)] },
@@ -66,10 +73,15 @@ export const updateSchedule = authedAction({ schema: updateScheduleSchema, role:
 });
 
 export const setScheduleActive = authedAction({ schema: scheduleActiveSchema, role: MANAGE_ROLE }, async ({ scheduleId, active }, user) => {
-  const existing = await db.schedule.findFirst({ where: { AND: [{ id: scheduleId }, visibleSchedulesWhere(user)] }, select: { flowId: true, cron: true, timezone: true } });
+  const existing = await db.schedule.findFirst({
+    where: { AND: [{ id: scheduleId }, visibleSchedulesWhere(user)] },
+    select: { flowId: true, cron: true, timezone: true, targetListId: true, flow: { select: { status: true, isActive: true } } },
+  });
   if (!existing) throw notFound("Schedule");
   let nextRunAt: Date | null = null;
   if (active) {
+    assertFlowRunnable(existing.flow);
+    if (!existing.targetListId) throw invalid("Its target list was deleted: edit the schedule to choose another list.");
     const parsed = parseSchedule(existing.cron, existing.timezone);
     if (!parsed.ok) throw invalid(parsed.problem.message);
     nextRunAt = firstRunAfter(existing.cron, existing.timezone, new Date());

@@ -7,16 +7,18 @@ import { db, type Tx } from "@/lib/db/client";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { canEditTargetList, MANAGE_ROLE, visibleTargetListsWhere } from "./access";
 import { createTargetListSchema, targetListRefSchema, updateTargetListSchema } from "./maintenance.validation";
+import { pauseListSchedules } from "./pause";
 import type { TargetInput } from "./targets";
 
 const NOT_YOURS = "Only the list's creator, their team and admins can change this list.";
 
 /** A visible list that `user` may change, locked for the change; invisible → not found, visible only → forbidden. */
 async function editableListOrThrow(tx: Tx, user: CurrentUser, listId: string) {
-  const list = await tx.targetList.findFirst({ where: { AND: [{ id: listId }, visibleTargetListsWhere(user)] }, select: { id: true, accountId: true, createdById: true, teamId: true } });
+  const list = await tx.targetList.findFirst({ where: { AND: [{ id: listId }, visibleTargetListsWhere(user)] }, select: { id: true, name: true, accountId: true, createdById: true, teamId: true } });
   if (!list) throw notFound("Target list");
   if (!canEditTargetList(user, list)) throw forbidden(NOT_YOURS);
   await tx.$queryRaw`SELECT id FROM "TargetList" WHERE id = ${listId}::uuid AND "accountId" = ${user.accountId}::uuid FOR UPDATE`;
+  return list;
 }
 
 const targetRows = (listId: string, targets: TargetInput[]) => targets.map((t, position) => ({ listId, position, label: t.label, notes: t.notes, values: t.values }));
@@ -51,7 +53,9 @@ export const updateTargetList = authedAction({ schema: updateTargetListSchema, r
 
 export const deleteTargetList = authedAction({ schema: targetListRefSchema, role: MANAGE_ROLE }, async ({ listId }, user) => {
   await db.$transaction(async (tx) => {
-    await editableListOrThrow(tx, user, listId);
+    const list = await editableListOrThrow(tx, user, listId);
+    // Its schedules pause now, saying why, rather than skipping run after run.
+    await pauseListSchedules(tx, listId, list.name);
     await tx.targetList.delete({ where: { id: listId } });
   });
   revalidatePath("/maintenance");

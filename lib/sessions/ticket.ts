@@ -22,6 +22,10 @@ export type TicketStep =
   /** Procedures: every step, marked or not. */
   | (StepBase & { kind: "procedure"; section: string | null; status: StepStatus | null; statusLabel: string; custom: boolean });
 
+export type TicketBatch = { launchedAt: string; total: number; scheduled: boolean };
+/** What the ticket knows beyond the session view: a maintenance session's target and batch. */
+export type TicketExtras = { target?: string | null; targetNotes?: string | null; batch?: TicketBatch | null };
+
 export type TicketRecord = {
   sessionId: string;
   status: SessionView["status"];
@@ -32,7 +36,11 @@ export type TicketRecord = {
   startedAt: string | null;
   completedAt: string | null;
   durationSeconds: number | null;
+  /** Maintenance: the server the session ran against, with its notes. */
   target: string | null;
+  targetNotes: string | null;
+  /** Maintenance: the batch the session belongs to. */
+  batch: TicketBatch | null;
   variables: TicketVariable[];
   steps: TicketStep[];
   /** Procedures: counts per status. */
@@ -141,7 +149,7 @@ function procedureSteps(view: SessionView): { steps: TicketStep[]; progress: Pro
 }
 
 /** Everything the ticket note says, in one normalised shape (also the JSON export). */
-export function buildTicketRecord(view: SessionView, extras: { target?: string | null } = {}): TicketRecord {
+export function buildTicketRecord(view: SessionView, extras: TicketExtras = {}): TicketRecord {
   const isTree = view.flowType === "troubleshooting";
   const { steps, progress } = isTree ? { steps: troubleshootingSteps(view), progress: null } : procedureSteps(view);
   const engineer = view.owner?.name ?? view.assignee?.name ?? null;
@@ -156,6 +164,8 @@ export function buildTicketRecord(view: SessionView, extras: { target?: string |
     completedAt: view.completedAt,
     durationSeconds: secondsBetween(view.startedAt, view.completedAt),
     target: clean(extras.target) || null,
+    targetNotes: clean(extras.targetNotes) || null,
+    batch: extras.batch ?? null,
     variables: ticketVariables(view),
     steps,
     progress,
@@ -196,7 +206,8 @@ function summaryFields(record: TicketRecord, options: TicketFormatOptions): [str
     ["Outcome", record.outcomeLabel],
     ["Engineer", record.engineer],
     ["Assigned to", record.assignee],
-    ["Target", record.target],
+    ["Target", record.target && (record.targetNotes ? `${record.target} (${record.targetNotes})` : record.target)],
+    ["Batch", record.batch && `${record.batch.scheduled ? "scheduled run" : "launched"} ${ticketTime(record.batch.launchedAt, timeZone)}, ${record.batch.total} ${record.batch.total === 1 ? "target" : "targets"}`],
     ["Started", ticketTime(record.startedAt, timeZone)],
     ["Completed", ticketTime(record.completedAt, timeZone)],
     ["Duration", formatDuration(record.durationSeconds)],
@@ -427,7 +438,7 @@ export function formatTicket(record: TicketRecord, format: TicketFormat, options
 export type TicketExports = { text: string; markdown: string; html: string; json: string };
 
 /** Every export of a session at once: what the session page hands to `SessionSummary`. */
-export function buildTicketExports(view: SessionView, extras: { target?: string | null } = {}, options: TicketFormatOptions = {}): TicketExports {
+export function buildTicketExports(view: SessionView, extras: TicketExtras = {}, options: TicketFormatOptions = {}): TicketExports {
   const record = buildTicketRecord(view, extras);
   return {
     text: formatTicket(record, "text", options),

@@ -2,11 +2,12 @@
 // loop; a cron tick with 100 due schedules × 20 targets and the same tick repeated; the batch
 // hub's data for a 500-target batch at 20 concurrent reads.
 import "./count-queries";
+import { v7 as uuidv7 } from "uuid";
 import { it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { VariableDefinition } from "@/lib/flows/variables";
 import { launchBatch } from "@/lib/maintenance/batches.actions";
-import { targetVariables } from "@/lib/maintenance/launch";
+import { insertBatches, insertSessionRows, targetVariables } from "@/lib/maintenance/launch";
 import { getBatchHub } from "@/lib/maintenance/queries";
 import { runDueSchedules } from "@/lib/maintenance/run-due";
 import { newSessionRow } from "@/lib/sessions/new-session";
@@ -26,16 +27,17 @@ it("launch of a 500-target batch vs a per-target loop; hub data at 20 concurrent
   const five = targets(500);
   const counted = await countStatements(() => launchBatch({ flowId, source: { kind: "targets", targets: five } }).then(ok));
   const batched = await sequential(5, () => launchBatch({ flowId, source: { kind: "targets", targets: five } }).then(ok));
-  const sessionInserts = counted.statements.filter((s) => /INSERT INTO "public"\."Session"/i.test(s)).length;
+  const sessionInserts = counted.statements.filter((s) => /INSERT INTO ("public"\.)?"Session"/i.test(s)).length;
 
-  // The per-target loop a naive launch would be: the batch row, then one INSERT per target.
+  // The per-target loop a naive launch would be, as a fair baseline: the same batch insert,
+  // then the very same session INSERT as launchBatch's, with one row per statement.
   const version = await db.flowVersion.findFirstOrThrow({ where: { flowId }, orderBy: { version: "desc" } });
   const flow = { id: flowId, name: "Bench", type: "maintenance" as const };
   const loop = async () =>
     db.$transaction(async (tx) => {
-      const batch = await tx.batch.create({ data: { accountId: tenant.account.id, flowId, flowVersionId: version.id, flowName: flow.name, targetCount: 500, targets: five }, select: { id: true } });
+      const [batchId] = await insertBatches(tx, [{ accountId: tenant.account.id, teamId: null, flow, version, targets: [], launchedById: null, assigneeId: null }]);
       for (const target of five) {
-        await tx.session.create({ data: newSessionRow({ accountId: tenant.account.id, teamId: null, flow, version, status: "prepared", variables: targetVariables(VARIABLES, target), batchId: batch.id, targetLabel: target.label }) });
+        await insertSessionRows(tx, [{ id: uuidv7(), ...newSessionRow({ accountId: tenant.account.id, teamId: null, flow, version, status: "prepared", variables: targetVariables(VARIABLES, target), batchId, targetLabel: target.label }) }]);
       }
     }, { timeout: 120_000 });
   const loopCount = (await countStatements(loop)).statements.length;
@@ -59,11 +61,14 @@ it("a tick with 100 due schedules × 20 targets, then the same tick repeated", a
   const { flowId } = await publishAs(tenant.engineer, "maintenance", bigProcedure(10), { variables: VARIABLES });
   const list = await db.targetList.create({ data: { accountId: tenant.account.id, name: "Bench list", visibility: "account" } });
   await db.target.createMany({ data: targets(20).map((t, position) => ({ listId: list.id, position, ...t })) });
-  const cursor = new Date("2031-01-06T02:00:00Z");
+  // Ten expressions (Mondays 03:00 … 03:09 Berlin), ten schedules each, every one due once.
   await db.schedule.createMany({
-    data: Array.from({ length: 100 }, () => ({ accountId: tenant.account.id, flowId, targetListId: list.id, cron: "0 3 * * 1", timezone: "Europe/Berlin", active: true, nextRunAt: cursor })),
+    data: Array.from({ length: 100 }, (_, i) => ({
+      accountId: tenant.account.id, flowId, targetListId: list.id, cron: `${i % 10} 3 * * 1`, timezone: "Europe/Berlin", active: true,
+      nextRunAt: new Date(`2031-01-06T02:0${i % 10}:00Z`),
+    })),
   });
-  const now = new Date("2031-01-06T02:00:30Z");
+  const now = new Date("2031-01-06T02:09:30Z");
   const first = await timed(() => countStatements(() => runDueSchedules(db, { now })));
   const batchesAfter = await db.batch.count({ where: { accountId: tenant.account.id } });
   const sessionsAfter = await db.session.count({ where: { accountId: tenant.account.id } });
@@ -74,5 +79,8 @@ it("a tick with 100 due schedules × 20 targets, then the same tick repeated", a
   printTable("(m2) Cron tick, 100 due schedules × 20 targets", ["tick", "total ms", "statements", "result"], [
     ["first", ms(first.ms), first.result.statements.length, JSON.stringify(first.result.result)],
     ["repeated", ms(again.ms), again.result.statements.length, `${JSON.stringify(again.result.result)}, ${writes} writes, rows unchanged: ${unchanged}`],
-  ], [`${batchesAfter} batches, ${sessionsAfter} sessions after the first tick (goal ≤ 2 s for it).`]);
+  ], [
+    `${batchesAfter} batches, ${sessionsAfter} sessions after the first tick (goal ≤ 2 s for it).`,
+    "10 distinct expressions: due times are worked out once per (expression, zone, cursor) in a tick.",
+  ]);
 });

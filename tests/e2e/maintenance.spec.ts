@@ -63,6 +63,10 @@ test("run on pasted targets, the hub follows another tab live, re-run, export CS
   await expect(strip).toContainText("Batch 0/3 finished");
   await expect(strip.getByRole("link", { name: `Next target: SRV-${tag}-B` })).toBeVisible();
   await completeSession(other, "completed");
+  // Its ticket note's print view names the target (with its notes) and the batch.
+  await visit(other, `/sessions/${sessionId}/print`);
+  await expect(other.locator("article")).toContainText(new RegExp(`Target:\\s*SRV-${tag}-A \\(file server\\)`));
+  await expect(other.locator("article")).toContainText(/Batch:\s*launched .+, 3 targets/);
 
   // The hub updates without a reload.
   await expect(card(page, `SRV-${tag}-A`)).toHaveAttribute("data-state", "completed");
@@ -124,6 +128,12 @@ test("a schedule in Europe/Berlin: words, next runs, and the cron route fires it
   const runs = dialog.getByTestId("schedule-next-runs").getByRole("row");
   await expect(runs).toHaveCount(5);
   await expect(runs.first()).toContainText(/^Mon \d{1,2} \w{3} \d{4} 03:00 (GMT\+1|GMT\+2|CET|CEST)/);
+  // …and in the viewer's zone beside it, when that is another one.
+  const viewerZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (viewerZone !== "Europe/Berlin") {
+    await expect(dialog.getByTestId("schedule-preview").getByRole("columnheader", { name: `Your time (${viewerZone})` })).toBeVisible();
+    await expect(runs.first().getByRole("cell")).toHaveCount(2);
+  }
   await dialog.getByLabel("Cron expression").fill("0 3 * *");
   await expect(dialog.getByTestId("schedule-problem")).toContainText("five fields");
   await dialog.getByLabel("Cron expression").fill("0 3 * * 1");

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import Papa from "papaparse";
 import { GET as cronRoute } from "@/app/api/cron/maintenance/route";
 import { db } from "@/lib/db/client";
-import { unpublishFlow } from "@/lib/flows/flows.actions";
+import { setFlowActive, unpublishFlow } from "@/lib/flows/flows.actions";
 import type { VariableDefinition } from "@/lib/flows/variables";
 import { launchBatch, rerunBatch } from "@/lib/maintenance/batches.actions";
 import { batchContext, batchCsv, getBatchHub } from "@/lib/maintenance/queries";
@@ -111,7 +111,7 @@ describe("runner context", () => {
     ok(await as(t.engineer, () => startPreparedSession({ sessionId: b.id })));
     ok(await as(t.engineer, () => completeSession({ sessionId: b.id, outcome: "completed" })));
     const viewer = { ...t.engineer, accountId: t.account.id, role: "engineer" as const };
-    expect(await batchContext(viewer, a.id)).toEqual({ batchId, target: "SRV-01", finished: 1, total: 3, nextSessionId: c.id, nextTarget: "SRV-03" });
+    expect(await batchContext(viewer, a.id)).toMatchObject({ batchId, target: "SRV-01", targetNotes: "file server", scheduled: false, finished: 1, total: 3, nextSessionId: c.id, nextTarget: "SRV-03" });
     expect(await batchContext(viewer, c.id)).toMatchObject({ nextSessionId: a.id });
     expect(await batchContext({ ...t.other.engineer, accountId: t.other.account.id, teamId: t.other.teamId, role: "engineer" }, a.id)).toBeNull();
   });
@@ -203,7 +203,8 @@ describe("cron tick", () => {
     await db.target.deleteMany({ where: { listId: emptyListId } });
     const otherFlow = (await publishAs(t.engineer, "maintenance", sampleProcedure(2), { name: "Cert renewal", variables: VARIABLES })).flowId;
     const unpublished = await dueSchedule(t, otherFlow, listId, cursor);
-    ok(await as(t.engineer, () => unpublishFlow({ flowId: otherFlow })));
+    // Withdrawn without the action (which would have paused it): the tick still catches it.
+    await db.flow.update({ where: { id: otherFlow }, data: { status: "draft" } });
 
     expect(await runDueSchedules(db, { now })).toEqual({ fired: 1, coalesced: 0, skipped: 3, errors: 0 });
     expect(await batchesOf(good)).toHaveLength(1);
@@ -212,6 +213,53 @@ describe("cron tick", () => {
     expect(await read(emptyList)).toMatchObject({ nextRunAt: new Date("2030-03-01T11:00:00Z"), lastError: expect.stringMatching(/target list is empty/) });
     expect(await read(unpublished)).toMatchObject({ active: false, nextRunAt: null, lastError: expect.stringMatching(/no longer published/) });
     for (const id of [badCron, emptyList, unpublished]) expect(await batchesOf(id)).toHaveLength(0);
+  });
+
+  it("a schedule failing unexpectedly rolls back alone: the rest of its chunk fires, it is retried next tick", async () => {
+    const cursor = new Date("2030-03-02T10:00:00Z");
+    const now = new Date("2030-03-02T10:00:05Z");
+    const good = await Promise.all([0, 1].map(() => dueSchedule(t, flowId, listId, cursor)));
+    const boomList = await list(t, [...THREE.slice(0, 2), { label: "BOOM", notes: "", values: {} }]);
+    const broken = await dueSchedule(t, flowId, boomList, cursor);
+    // A real database failure inside the chunk's one session INSERT.
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW."targetLabel" = 'BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_boom BEFORE INSERT ON "Session" FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
+    try {
+      expect(await runDueSchedules(db, { now })).toEqual({ fired: 2, coalesced: 0, skipped: 0, errors: 1 });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_boom ON "Session"`);
+    }
+    for (const id of good) expect(await batchesOf(id)).toHaveLength(1);
+    expect(await batchesOf(broken)).toHaveLength(0);
+    expect(await db.schedule.findUniqueOrThrow({ where: { id: broken } })).toMatchObject({ active: true, nextRunAt: cursor });
+    expect(await runDueSchedules(db, { now })).toEqual({ fired: 1, coalesced: 0, skipped: 0, errors: 0 });
+  });
+
+  it("unpublishing or deactivating a flow, or deleting a list, pauses its schedules at once and says why", async () => {
+    const cursor = new Date("2030-05-01T10:00:00Z");
+    const byUnpublish = await dueSchedule(t, flowId, listId, cursor);
+    const otherFlow = (await publishAs(t.engineer, "maintenance", sampleProcedure(2), { name: "Cert renewal", variables: VARIABLES })).flowId;
+    const byDeactivate = await dueSchedule(t, otherFlow, listId, cursor);
+    const doomedList = await list(t, THREE, "Doomed list");
+    const thirdFlow = (await publishAs(t.engineer, "maintenance", sampleProcedure(2), { name: "FSLogix update", variables: VARIABLES })).flowId;
+    const byListDelete = await dueSchedule(t, thirdFlow, doomedList, cursor);
+    const untouched = await dueSchedule(t, thirdFlow, listId, cursor);
+    const read = (id: string) => db.schedule.findUniqueOrThrow({ where: { id } });
+
+    ok(await as(t.engineer, () => unpublishFlow({ flowId })));
+    ok(await as(t.engineer, () => setFlowActive({ flowId: otherFlow, active: false })));
+    ok(await as(t.engineer, () => deleteTargetList({ listId: doomedList })));
+    // No tick has run: the actions paused them in their own transactions.
+    expect(await read(byUnpublish)).toMatchObject({ active: false, nextRunAt: null, lastError: expect.stringMatching(/unpublished or deactivated/) });
+    expect(await read(byDeactivate)).toMatchObject({ active: false, nextRunAt: null, lastError: expect.stringMatching(/unpublished or deactivated/) });
+    expect(await read(byListDelete)).toMatchObject({ active: false, nextRunAt: null, targetListId: null, lastError: expect.stringMatching(/"Doomed list" was deleted/) });
+    expect(await read(untouched)).toMatchObject({ active: true, nextRunAt: cursor, lastError: null });
+
+    // Resuming needs the flow back, and a list.
+    expect(await as(t.engineer, () => setScheduleActive({ scheduleId: byUnpublish, active: true }))).toMatchObject({ ok: false, error: expect.stringMatching(/Publish and activate the flow/) });
+    expect(await as(t.engineer, () => setScheduleActive({ scheduleId: byListDelete, active: true }))).toMatchObject({ ok: false, error: expect.stringMatching(/target list was deleted/) });
+    expect(await runDueSchedules(db, { now: new Date("2030-05-01T10:00:05Z") })).toEqual({ fired: 1, coalesced: 0, skipped: 0, errors: 0 });
+    expect(await batchesOf(untouched)).toHaveLength(1);
   });
 
   it("handles a bounded number of schedules per tick and leaves the rest to the next", async () => {

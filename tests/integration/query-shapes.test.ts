@@ -34,7 +34,7 @@ const VISIBLE_STEPS = `"isActive" AND ("accountId" = $1 OR "visibility" = 'publi
 
 beforeAll(async () => {
   await direct.connect();
-  volume = await loadVolume(direct, { key: "shapes", flows: 60, sessions: SESSIONS, steps: STEPS, tags: 8 });
+  volume = await loadVolume(direct, { key: "shapes", flows: 60, sessions: SESSIONS, steps: STEPS, tags: 8, lists: 2, batches: 3, schedules: 2 });
   // A word in exactly 8 entries, for a search whose reads must follow its matches, not the table.
   await direct.query(`UPDATE "LibraryStep" SET "searchText" = "searchText" || ' ' || $2 WHERE id IN (SELECT id FROM "LibraryStep" WHERE "accountId" = $1 ORDER BY id LIMIT 8)`, [volume.accountId, RARE]);
   await direct.query(`VACUUM ANALYZE "LibraryStep"`);

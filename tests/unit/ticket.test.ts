@@ -140,6 +140,21 @@ describe("formatTicket", () => {
   });
 });
 
+describe("maintenance target and batch", () => {
+  it("names the target with its notes and the batch it ran in, in every format and in the print HTML", () => {
+    const extras = { target: "SRV-FILE01", targetNotes: "file server, HQ", batch: { launchedAt: "2025-03-04T02:00:00.000Z", total: 20, scheduled: true } };
+    const exports = buildTicketExports(procedureSession(), extras, { timeZone: "Europe/Berlin" });
+    expect(exports.text).toContain("Target: SRV-FILE01 (file server, HQ)");
+    expect(exports.text).toContain("Batch: scheduled run 4 Mar 2025 03:00 GMT+1, 20 targets");
+    expect(exports.markdown).toContain("SRV-FILE01 (file server, HQ)");
+    expect(exports.html).toContain("SRV-FILE01 (file server, HQ)");
+    expect(exports.html).toContain("scheduled run 4 Mar 2025 03:00 GMT+1, 20 targets");
+    const manual = formatTicket(buildTicketRecord(procedureSession(), { target: "SRV-01", batch: { launchedAt: "2025-03-04T02:00:00.000Z", total: 1, scheduled: false } }), "text");
+    expect(manual).toContain("Target: SRV-01\n");
+    expect(manual).toContain("Batch: launched 4 Mar 2025 02:00 UTC, 1 target");
+  });
+});
+
 describe("helpers", () => {
   it("wraps words with a prefix and hanging indent, never splitting long words", () => {
     expect(wrapText("aaa bbb ccc ddd", 10, "1. ", 3)).toBe("1. aaa bbb\n   ccc ddd");

@@ -48,6 +48,13 @@ const ALL_TARGETS: Target[] = [
   { label: "flow page", api: false, path: (v) => `/flows/${v.flowId}` },
   { label: "session page", api: false, path: (v) => `/sessions/${v.sessionId}` },
   { label: "/api/sessions", api: true, path: () => "/api/sessions" },
+  // Maintenance (issue 11): the overview, the target lists tab, a maintenance flow's page
+  // (schedules, run history), and a 500-target batch hub with its polling route.
+  { label: "/maintenance", api: false, path: () => "/maintenance" },
+  { label: "/maintenance?tab=lists", api: false, path: () => "/maintenance?tab=lists" },
+  { label: "maintenance flow page", api: false, path: (v) => `/flows/${v.maintenanceFlowId}` },
+  { label: "maintenance batch hub, 500 targets", api: false, path: (v) => `/maintenance/batches/${v.hubBatchId}` },
+  { label: "/api/maintenance/batches/[id], 500 targets", api: true, path: (v) => `/api/maintenance/batches/${v.hubBatchId}` },
 ];
 const TARGETS = ALL_TARGETS.filter((t) => t.label.includes(ONLY));
 

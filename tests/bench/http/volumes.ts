@@ -7,16 +7,18 @@ import { hashPassword } from "../../../lib/auth/password";
 import { bigProcedure, bigTree, WORDS } from "../fixtures";
 
 /** Bump when the shape of the fixtures changes: older bench accounts are deleted and reloaded. */
-const FIXTURE_VERSION = 2;
+const FIXTURE_VERSION = 3;
 export const BENCH_PASSWORD = "bench-http-password";
 
-export type Volume = { key: string; flows: number; sessions: number; steps: number; tags: number };
+/** Maintenance (issue 11): target lists of 20 targets, batches of 10 sessions, schedules; plus one 500-target batch in each account (the hub under test). */
+export type Volume = { key: string; flows: number; sessions: number; steps: number; tags: number; lists: number; batches: number; schedules: number };
 export const VOLUMES: Volume[] = [
-  { key: "full", flows: 1_000, sessions: 100_000, steps: 50_000, tags: 40 },
-  { key: "small", flows: 10, sessions: 100, steps: 100, tags: 5 },
+  { key: "full", flows: 1_000, sessions: 100_000, steps: 50_000, tags: 40, lists: 200, batches: 2_000, schedules: 200 },
+  { key: "small", flows: 10, sessions: 100, steps: 100, tags: 5, lists: 3, batches: 10, schedules: 3 },
 ];
+export const HUB_TARGETS = 500;
 
-export type LoadedVolume = Volume & { accountId: string; ownerEmail: string; flowId: string; sessionId: string };
+export type LoadedVolume = Volume & { accountId: string; ownerEmail: string; flowId: string; sessionId: string; hubBatchId: string; maintenanceFlowId: string };
 
 const accountName = (v: Volume) => `Bench ${v.key} v${FIXTURE_VERSION}`;
 const ownerEmail = (v: Volume) => `bench-${v.key}-owner@bench.invalid`;
@@ -28,18 +30,24 @@ async function find(client: pg.Client, v: Volume): Promise<LoadedVolume | null> 
   const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Account" WHERE name = $1`, [accountName(v)]);
   if (!rows.length) return null;
   const accountId = rows[0].id;
-  const [{ rows: counts }, { rows: targets }] = await Promise.all([
-    client.query<{ flows: number; sessions: number; steps: number }>(
+  const [{ rows: counts }, { rows: hub }, { rows: targets }] = await Promise.all([
+    // Sessions outside batches: the history volume; batch sessions come on top.
+    client.query<{ flows: number; sessions: number; steps: number; lists: number; batches: number; schedules: number }>(
       `SELECT (SELECT count(*)::int FROM "Flow" WHERE "accountId" = $1) AS flows,
-              (SELECT count(*)::int FROM "Session" WHERE "accountId" = $1) AS sessions,
-              (SELECT count(*)::int FROM "LibraryStep" WHERE "accountId" = $1) AS steps`, [accountId]),
+              (SELECT count(*)::int FROM "Session" WHERE "accountId" = $1 AND "batchId" IS NULL) AS sessions,
+              (SELECT count(*)::int FROM "LibraryStep" WHERE "accountId" = $1) AS steps,
+              (SELECT count(*)::int FROM "TargetList" WHERE "accountId" = $1) AS lists,
+              (SELECT count(*)::int FROM "Batch" WHERE "accountId" = $1) AS batches,
+              (SELECT count(*)::int FROM "Schedule" WHERE "accountId" = $1) AS schedules`, [accountId]),
+    client.query<{ id: string; flowId: string }>(`SELECT id, "flowId" FROM "Batch" WHERE "accountId" = $1 AND "targetCount" = ${HUB_TARGETS} LIMIT 1`, [accountId]),
     client.query<{ flowId: string; sessionId: string }>(
       `SELECT s."flowId", s.id AS "sessionId" FROM "Session" s JOIN "User" u ON u.id = s."ownerId"
-       WHERE s."accountId" = $1 AND u.email = $2 AND s.status = 'completed' ORDER BY s."updatedAt" DESC LIMIT 1`, [accountId, ownerEmail(v)]),
+       WHERE s."accountId" = $1 AND u.email = $2 AND s.status = 'completed' AND s."batchId" IS NULL ORDER BY s."updatedAt" DESC LIMIT 1`, [accountId, ownerEmail(v)]),
   ]);
   const c = counts[0];
   if (c.flows !== v.flows || c.sessions !== v.sessions || c.steps !== v.steps || !targets.length) return null;
-  return { ...v, accountId, ownerEmail: ownerEmail(v), flowId: targets[0].flowId, sessionId: targets[0].sessionId };
+  if (c.lists !== v.lists || c.batches !== v.batches + 1 || c.schedules !== v.schedules || !hub.length) return null;
+  return { ...v, accountId, ownerEmail: ownerEmail(v), flowId: targets[0].flowId, sessionId: targets[0].sessionId, hubBatchId: hub[0].id, maintenanceFlowId: hub[0].flowId };
 }
 
 async function remove(client: pg.Client, v: Volume) {
@@ -143,11 +151,67 @@ async function load(client: pg.Client, v: Volume, log: (line: string) => void = 
          || ' before you continue. Open the console, confirm the service state and compare it with the last known good baseline.' AS body,
        'Get-' || initcap(v.w[1 + mod(abs(hashint4(g + 4000003)::bigint), 40)]) || ' -ComputerName srv' || (g % 97) AS command
      ) AS t`, [a, ids, WORDS, team.id, v.steps]);
+  await loadMaintenance(client, v, a, owner);
   await client.query("COMMIT");
   // VACUUM sets the visibility map, so counts can be index-only scans as they would be on a live
   // database; ANALYZE gives the planner the new row counts.
-  for (const table of ["Flow", "FlowVersion", "Session", "LibraryStep", "FlowTag", "Tag", "User"]) await client.query(`VACUUM ANALYZE "${table}"`);
-  log(`loaded ${v.key}: ${v.flows} flows, ${v.sessions} sessions, ${v.steps} library steps (owner ${owner.slice(0, 8)}…) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const table of ["Flow", "FlowVersion", "Session", "LibraryStep", "FlowTag", "Tag", "User", "TargetList", "Target", "Batch", "Schedule"]) await client.query(`VACUUM ANALYZE "${table}"`);
+  log(`loaded ${v.key}: ${v.flows} flows, ${v.sessions} sessions, ${v.steps} library steps, ${v.lists} target lists, ${v.batches} batches (owner ${owner.slice(0, 8)}…) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Maintenance data (issue 11) over the account's maintenance flows: target lists of 20 targets,
+ * schedules (never due during a run: npm start's timer ticks every minute), batches of 10
+ * sessions (the last day's still prepared), and the hub batch: 500 targets, a third each
+ * completed, in progress and not started, newest of its flow.
+ */
+async function loadMaintenance(client: pg.Client, v: Volume, a: string, owner: string) {
+  await client.query(
+    `INSERT INTO "TargetList" (id, "accountId", "createdById", name, description, visibility, "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, 'Patch ring ' || lpad(g::text, 4, '0'), 'Servers patched together', (CASE WHEN g % 5 = 0 THEN 'team' ELSE 'account' END)::"Visibility",
+            now() - g * interval '1 hour'
+     FROM generate_series(1, $3::int) AS g`, [a, owner, v.lists]);
+  await client.query(
+    `INSERT INTO "Target" (id, "listId", position, label, notes, values)
+     SELECT gen_random_uuid(), l.id, p, 'SRV-' || l.n || '-' || lpad(p::text, 2, '0'), CASE WHEN p = 0 THEN 'domain controller' ELSE '' END,
+            jsonb_build_object('ip', '10.' || (l.n / 250) || '.' || (l.n % 250) || '.' || p)
+     FROM (SELECT id, row_number() OVER (ORDER BY name) AS n FROM "TargetList" WHERE "accountId" = $1) AS l, generate_series(0, 19) AS p`, [a]);
+  const maintenance = `SELECT array_agg(f.id ORDER BY f.id) AS f, array_agg(v.id ORDER BY f.id) AS v, array_agg(f.name ORDER BY f.id) AS nm, count(*)::int AS n
+                       FROM "Flow" f JOIN "FlowVersion" v ON v."flowId" = f.id WHERE f."accountId" = $1 AND f.type = 'maintenance'`;
+  await client.query(
+    `WITH m AS (${maintenance}), l AS (SELECT array_agg(id ORDER BY name) AS l, count(*)::int AS n FROM "TargetList" WHERE "accountId" = $1)
+     INSERT INTO "Schedule" (id, "accountId", "flowId", "targetListId", "createdById", cron, timezone, active, "nextRunAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, m.f[1 + (g - 1) % m.n], l.l[1 + (g - 1) % l.n], $2, (g % 60) || ' 3 * * ' || (g % 7), 'Europe/Berlin',
+            g % 4 <> 0, CASE WHEN g % 4 <> 0 THEN now() + (1 + g % 7) * interval '1 day' END, now()
+     FROM generate_series(1, $3::int) AS g, m, l`, [a, owner, v.schedules]);
+  await client.query(
+    `WITH m AS (${maintenance})
+     INSERT INTO "Batch" (id, "accountId", "flowId", "flowVersionId", "flowName", "launchedById", "targetCount", "createdAt")
+     SELECT gen_random_uuid(), $1, m.f[1 + (g - 1) % m.n], m.v[1 + (g - 1) % m.n], m.nm[1 + (g - 1) % m.n], $2, 10, now() - g * interval '3 hours'
+     FROM generate_series(1, $3::int) AS g, m`, [a, owner, v.batches]);
+  await client.query(
+    `INSERT INTO "Session" (id, "accountId", "flowId", "flowVersionId", "flowName", "flowType", "ownerId", "preparedById", status, "startedAt", "completedAt",
+                            outcome, "batchId", "targetLabel", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, b."flowId", b."flowVersionId", b."flowName", 'maintenance', CASE WHEN s.done THEN $2::uuid END, $2,
+            (CASE WHEN s.done THEN 'completed' ELSE 'prepared' END)::"SessionStatus",
+            CASE WHEN s.done THEN b."createdAt" + interval '5 minutes' END, CASE WHEN s.done THEN b."createdAt" + interval '30 minutes' END,
+            (CASE WHEN NOT s.done THEN NULL WHEN p % 7 = 0 THEN 'completed_with_issues' ELSE 'completed' END)::"SessionOutcome",
+            b.id, 'SRV-' || lpad(p::text, 2, '0'), b."createdAt", b."createdAt" + interval '30 minutes'
+     FROM "Batch" b, generate_series(1, 10) AS p, LATERAL (SELECT b."createdAt" < now() - interval '1 day' AS done) AS s
+     WHERE b."accountId" = $1`, [a, owner]);
+  const { rows: [hub] } = await client.query<{ id: string }>(
+    `WITH m AS (${maintenance})
+     INSERT INTO "Batch" (id, "accountId", "flowId", "flowVersionId", "flowName", "launchedById", "targetCount", "createdAt")
+     SELECT gen_random_uuid(), $1, m.f[1], m.v[1], m.nm[1], $2, ${HUB_TARGETS}, now() FROM m RETURNING id`, [a, owner]);
+  await client.query(
+    `INSERT INTO "Session" (id, "accountId", "flowId", "flowVersionId", "flowName", "flowType", "ownerId", "preparedById", status, "startedAt", "completedAt",
+                            outcome, "batchId", "targetLabel", "targetNotes", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, b."flowId", b."flowVersionId", b."flowName", 'maintenance', CASE WHEN p % 3 <> 2 THEN $2::uuid END, $2,
+            (ARRAY['completed', 'active', 'prepared'])[1 + p % 3]::"SessionStatus",
+            CASE WHEN p % 3 <> 2 THEN now() - interval '50 minutes' END, CASE WHEN p % 3 = 0 THEN now() - interval '10 minutes' END,
+            (CASE WHEN p % 3 <> 0 THEN NULL WHEN p % 9 = 0 THEN 'completed_with_issues' ELSE 'completed' END)::"SessionOutcome",
+            b.id, 'SRV-' || lpad(p::text, 3, '0'), CASE WHEN p % 10 = 0 THEN 'needs a reboot window' END, now(), now()
+     FROM "Batch" b, generate_series(1, ${HUB_TARGETS}) AS p WHERE b.id = $3`, [a, owner, hub.id]);
 }
 
 /** Loads one volume into a database that does not have it yet (the query-shape tests seed with this). */

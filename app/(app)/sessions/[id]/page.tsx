@@ -6,7 +6,7 @@ import { SessionRunner } from "@/components/session-runner/session-runner";
 import { SessionSummary } from "@/components/session-summary/session-summary";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
-import { batchContext } from "@/lib/maintenance/queries";
+import { batchContext, batchTicketExtras } from "@/lib/maintenance/queries";
 import { getSessionView } from "@/lib/sessions/queries";
 import { buildTicketExports } from "@/lib/sessions/ticket";
 
@@ -27,5 +27,5 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   }
   if (session.status === "active") return <>{strip}<SessionRunner session={session} /></>;
 
-  return <>{strip}<SessionSummary session={session} ticket={buildTicketExports(session, { target: batch?.target })} /></>;
+  return <>{strip}<SessionSummary session={session} ticket={buildTicketExports(session, batchTicketExtras(batch))} /></>;
 }

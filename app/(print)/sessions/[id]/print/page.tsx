@@ -5,6 +5,7 @@ import { ArrowLeft } from "lucide-react";
 import { PrintButton } from "@/components/session-summary/print-button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { batchContext, batchTicketExtras } from "@/lib/maintenance/queries";
 import { getSessionView } from "@/lib/sessions/queries";
 import { buildTicketRecord, formatTicket } from "@/lib/sessions/ticket";
 
@@ -25,7 +26,9 @@ export default async function SessionPrintPage({ params }: { params: Promise<{ i
     if (error instanceof AppError) notFound();
     throw error;
   });
-  const html = formatTicket(buildTicketRecord(session), "html");
+  // A maintenance session's note names its target and batch, as the session page's does.
+  const batch = session.flowType === "maintenance" ? await batchContext(user, session.id) : null;
+  const html = formatTicket(buildTicketRecord(session, batchTicketExtras(batch)), "html");
   return (
     <main className="mx-auto max-w-3xl px-6 py-8 print:max-w-none print:p-0">
       <div className="mb-6 flex items-center justify-between gap-3 border-b border-neutral-200 pb-4 print:hidden">
