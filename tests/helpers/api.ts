@@ -23,6 +23,5 @@ export async function call(handler: Handler, method: string, path: string, optio
   }
   const response = await handler(new Request(`http://localhost/api/v1${path}`, { method, headers, body }), { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: response.status, headers: response.headers, json: (text ? JSON.parse(text) : null) as any };
 }

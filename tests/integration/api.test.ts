@@ -29,7 +29,7 @@ import { INTAKE, as, ok, publishAs, publishTree, teamTenant, type TeamTenant } f
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const VARIABLES: VariableDefinition[] = INTAKE;
-const TARGETS = [
+const TARGETS: { label: string; notes: string; values: Record<string, string> }[] = [
   { label: "SRV-01", notes: "file server", values: { ip: "10.0.0.1" } },
   { label: "SRV-02", notes: "", values: {} },
 ];
