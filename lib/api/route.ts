@@ -4,6 +4,7 @@
 // the lib functions the app uses, as the key's creator.
 import "server-only";
 import { z } from "zod";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { allows, bearerSecret, checkApiKey, type ApiPrincipal, type ApiScope } from "./keys";
 import { apiError, apiErrorFrom, apiJson } from "./errors";
 import { idempotencyKeyOf, requestFingerprint, withIdempotency, type StoredResponse } from "./idempotency";
@@ -90,8 +91,9 @@ export function apiRoute<Q extends Schema = undefined, B extends Schema = undefi
         try {
           return await handler({ principal, user: principal.user, query: query as Out<Q>, body: body as Out<B>, params, request });
         } catch (error) {
+          // A client error is an answer (stored for an idempotent replay); anything else is a 500 below.
+          if (!(error instanceof AppError || error instanceof z.ZodError || isUniqueViolation(error))) throw error;
           const response = apiErrorFrom(error);
-          if (response.status >= 500) throw error;
           return { status: response.status, body: await response.json() };
         }
       };
