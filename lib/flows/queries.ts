@@ -14,7 +14,8 @@ export const PAGE_SIZE = 24;
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
-function filterWhere(user: Viewer, search: Omit<LibrarySearch, "type" | "page" | "sort">): Prisma.FlowWhereInput {
+/** The library's filters (search text, category, tag, status, owner) over the flows `user` sees; also the REST API's. */
+export function flowSearchWhere(user: Viewer, search: Omit<LibrarySearch, "type" | "page" | "sort">): Prisma.FlowWhereInput {
   const and: Prisma.FlowWhereInput[] = [visibleFlowsWhere(user)];
   if (search.q) {
     const contains = { contains: search.q, mode: "insensitive" as const };
@@ -64,7 +65,7 @@ export type FlowCard = {
   forkedFrom: { id: string; name: string } | null; tags: string[]; mine: boolean; editable: boolean;
 };
 
-function toCard(user: Viewer, flow: Prisma.FlowGetPayload<{ select: typeof flowCardSelect }>): FlowCard {
+export function toCard(user: Viewer, flow: Prisma.FlowGetPayload<{ select: typeof flowCardSelect }>): FlowCard {
   return {
     id: flow.id, name: flow.name, description: flow.description, type: flow.type, category: flow.category,
     status: flow.status, visibility: flow.visibility, isActive: flow.isActive, isDefault: flow.isDefault,
@@ -77,7 +78,7 @@ function toCard(user: Viewer, flow: Prisma.FlowGetPayload<{ select: typeof flowC
 }
 
 export async function searchFlows(user: Viewer, search: LibrarySearch) {
-  const base = filterWhere(user, search);
+  const base = flowSearchWhere(user, search);
   const where: Prisma.FlowWhereInput = search.type ? { AND: [base, { type: search.type }] } : base;
   const [items, counts] = await Promise.all([
     db.flow.findMany({ where, select: flowCardSelect, orderBy: ORDER[search.sort], skip: (search.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),

@@ -2,62 +2,24 @@
 // Target lists: create, edit (the targets are replaced as a whole), delete. Engineers and up.
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { db, type Tx } from "@/lib/db/client";
-import { conflict, forbidden, notFound } from "@/lib/errors";
-import { canEditTargetList, MANAGE_ROLE, visibleTargetListsWhere } from "./access";
+import { MANAGE_ROLE } from "./access";
 import { createTargetListSchema, targetListRefSchema, updateTargetListSchema } from "./maintenance.validation";
-import { pauseListSchedules } from "./pause";
-import type { TargetInput } from "./targets";
+import { createTargetListFor, deleteTargetListFor, updateTargetListFor } from "./target-lists";
 
-const NOT_YOURS = "Only the list's creator, their team and admins can change this list.";
-
-/** A visible list that `user` may change, locked for the change; invisible → not found, visible only → forbidden. */
-async function editableListOrThrow(tx: Tx, user: CurrentUser, listId: string) {
-  const list = await tx.targetList.findFirst({ where: { AND: [{ id: listId }, visibleTargetListsWhere(user)] }, select: { id: true, name: true, accountId: true, createdById: true, teamId: true } });
-  if (!list) throw notFound("Target list");
-  if (!canEditTargetList(user, list)) throw forbidden(NOT_YOURS);
-  await tx.$queryRaw`SELECT id FROM "TargetList" WHERE id = ${listId}::uuid AND "accountId" = ${user.accountId}::uuid FOR UPDATE`;
-  return list;
-}
-
-const targetRows = (listId: string, targets: TargetInput[]) => targets.map((t, position) => ({ listId, position, label: t.label, notes: t.notes, values: t.values }));
-
-async function nameTaken(tx: Tx, user: CurrentUser, name: string, exceptId?: string) {
-  const other = await tx.targetList.findFirst({ where: { accountId: user.accountId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (other) throw conflict(`A target list named "${name}" already exists.`);
-}
-
-export const createTargetList = authedAction({ schema: createTargetListSchema, role: MANAGE_ROLE }, async ({ name, description, visibility, targets }, user) => {
-  const list = await db.$transaction(async (tx) => {
-    await nameTaken(tx, user, name);
-    const created = await tx.targetList.create({ data: { accountId: user.accountId, teamId: user.teamId, createdById: user.id, name, description, visibility }, select: { id: true } });
-    await tx.target.createMany({ data: targetRows(created.id, targets) });
-    return created;
-  });
+export const createTargetList = authedAction({ schema: createTargetListSchema, role: MANAGE_ROLE }, async (input, user) => {
+  const list = await createTargetListFor(user, input);
   revalidatePath("/maintenance");
   return { id: list.id };
 });
 
-export const updateTargetList = authedAction({ schema: updateTargetListSchema, role: MANAGE_ROLE }, async ({ listId, name, description, visibility, targets }, user) => {
-  await db.$transaction(async (tx) => {
-    await editableListOrThrow(tx, user, listId);
-    await nameTaken(tx, user, name, listId);
-    await tx.targetList.update({ where: { id: listId }, data: { name, description, visibility } });
-    await tx.target.deleteMany({ where: { listId } });
-    await tx.target.createMany({ data: targetRows(listId, targets) });
-  });
+export const updateTargetList = authedAction({ schema: updateTargetListSchema, role: MANAGE_ROLE }, async ({ listId, ...fields }, user) => {
+  await updateTargetListFor(user, listId, fields);
   revalidatePath("/maintenance");
   return { id: listId };
 });
 
 export const deleteTargetList = authedAction({ schema: targetListRefSchema, role: MANAGE_ROLE }, async ({ listId }, user) => {
-  await db.$transaction(async (tx) => {
-    const list = await editableListOrThrow(tx, user, listId);
-    // Its schedules pause now, saying why, rather than skipping run after run.
-    await pauseListSchedules(tx, listId, list.name);
-    await tx.targetList.delete({ where: { id: listId } });
-  });
+  await deleteTargetListFor(user, listId);
   revalidatePath("/maintenance");
   return { id: listId };
 });

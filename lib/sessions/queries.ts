@@ -131,7 +131,8 @@ export const historySearchSchema = z.object({
 });
 export type HistorySearch = z.infer<typeof historySearchSchema>;
 
-export async function searchSessions(user: Viewer, search: HistorySearch) {
+/** The history's filters over the sessions `user` sees; also the REST API's. */
+export function historyWhere(user: Viewer, search: Omit<HistorySearch, "page">): Prisma.SessionWhereInput {
   const and: Prisma.SessionWhereInput[] = [visibleSessionsWhere(user)];
   if (search.tab !== "all") and.push({ status: search.tab });
   if (search.flowId) and.push({ flowId: search.flowId });
@@ -144,20 +145,47 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
   // (accountId[, status], updatedAt) indexes serve the range, the order and the count together.
   if (search.from) and.push({ updatedAt: { gte: new Date(`${search.from}T00:00:00Z`) } });
   if (search.to) and.push({ updatedAt: { lt: new Date(new Date(`${search.to}T00:00:00Z`).getTime() + 86_400_000) } });
-  const where: Prisma.SessionWhereInput = { AND: and };
+  return { AND: and };
+}
+
+export const historyItemSelect = {
+  id: true, status: true, flowId: true, flowName: true, flowType: true, outcome: true, createdAt: true, startedAt: true,
+  completedAt: true, updatedAt: true, stepStates: true, path: true, batchId: true, targetLabel: true,
+  owner: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
+  preparedBy: { select: { name: true } },
+} as const satisfies Prisma.SessionSelect;
+
+export function toHistoryItem(row: Prisma.SessionGetPayload<{ select: typeof historyItemSelect }>) {
+  return {
+    id: row.id,
+    status: row.status,
+    flowId: row.flowId,
+    flowName: row.flowName,
+    flowType: row.flowType,
+    outcome: row.outcome,
+    owner: row.owner,
+    assignee: row.assignee,
+    preparedBy: row.preparedBy?.name ?? null,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    batchId: row.batchId,
+    target: row.targetLabel,
+    stepsMarked: row.flowType === "troubleshooting" ? (row.path as unknown[]).length : Object.keys(row.stepStates as object).length,
+  };
+}
+
+export async function searchSessions(user: Viewer, search: HistorySearch) {
+  const where = historyWhere(user, search);
   const [rows, total] = await Promise.all([
     db.session.findMany({
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       skip: (search.page - 1) * HISTORY_PAGE_SIZE,
       take: HISTORY_PAGE_SIZE,
-      select: {
-        id: true, status: true, flowId: true, flowName: true, flowType: true, outcome: true, createdAt: true, startedAt: true,
-        completedAt: true, updatedAt: true, stepStates: true, path: true, batchId: true, targetLabel: true,
-        owner: { select: { id: true, name: true } },
-        assignee: { select: { id: true, name: true } },
-        preparedBy: { select: { name: true } },
-      },
+      select: historyItemSelect,
     }),
     // Counting every match of a 100k-session account costs more than the page itself; past
     // the cap the page says "1,000+".
@@ -170,24 +198,7 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
     totalCapped: total > HISTORY_COUNT_CAP,
     page: search.page,
     pageSize: HISTORY_PAGE_SIZE,
-    items: rows.map((row) => ({
-      id: row.id,
-      status: row.status,
-      flowId: row.flowId,
-      flowName: row.flowName,
-      flowType: row.flowType,
-      outcome: row.outcome,
-      owner: row.owner,
-      assignee: row.assignee,
-      preparedBy: row.preparedBy?.name ?? null,
-      createdAt: row.createdAt.toISOString(),
-      startedAt: row.startedAt?.toISOString() ?? null,
-      completedAt: row.completedAt?.toISOString() ?? null,
-      updatedAt: row.updatedAt.toISOString(),
-      batchId: row.batchId,
-      target: row.targetLabel,
-      stepsMarked: row.flowType === "troubleshooting" ? (row.path as unknown[]).length : Object.keys(row.stepStates as object).length,
-    })),
+    items: rows.map(toHistoryItem),
   };
 }
 export type SessionSearchResult = Awaited<ReturnType<typeof searchSessions>>;

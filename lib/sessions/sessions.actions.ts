@@ -14,6 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
 import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, requireFlowVersion, visibleSessionsWhere } from "./access";
 import { defaultsOf, newSessionRow } from "./new-session";
+import { checkValues, prepareSessionFor } from "./prepare-session";
 import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
 import {
   addCustomStepSchema,
@@ -37,17 +38,6 @@ import { checkVariableValue, type VariableValues } from "./variables";
 const jsonb = (value: unknown) => JSON.stringify(value);
 const MAX_SESSION_VARIABLES = 100;
 
-function checkValues(definitions: VariableDefinition[], values: VariableValues) {
-  const errors: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(values)) {
-    const definition = definitions.find((d) => d.key === key);
-    const problem = checkVariableValue(definition, value);
-    if (problem) errors[key] = [definition ? `${definition.label}: ${problem}` : problem];
-  }
-  const keys = Object.keys(errors);
-  if (keys.length) throw invalid(errors[keys[0]][0], errors);
-}
-
 /** Starts a run at once on the flow's latest published version: no form blocks it. */
 export const startSession = authedAction({ schema: startSessionSchema }, async ({ flowId }, user) => {
   const { flow, version } = await getRunnableFlowOrThrow(user, flowId);
@@ -68,23 +58,8 @@ export const startSession = authedAction({ schema: startSessionSchema }, async (
 });
 
 /** Fills variables ahead of time and optionally assigns an engineer of the same account. */
-export const prepareSession = authedAction({ schema: prepareSessionSchema }, async ({ flowId, variables, assigneeId }, user) => {
-  const { flow, version } = await getRunnableFlowOrThrow(user, flowId);
-  const definitions = readVariables(version.variables);
-  checkValues(definitions, variables);
-  let teamId = user.teamId;
-  if (assigneeId) {
-    const assignee = await db.user.findFirst({ where: { id: assigneeId, accountId: user.accountId, isServiceAccount: false }, select: { teamId: true } });
-    if (!assignee) throw notFound("Engineer");
-    teamId = assignee.teamId ?? teamId;
-  }
-  const session = await db.session.create({
-    data: newSessionRow({
-      accountId: user.accountId, teamId, flow, version, status: "prepared", preparedById: user.id, assigneeId,
-      variables: { ...defaultsOf(definitions), ...variables },
-    }),
-    select: { id: true },
-  });
+export const prepareSession = authedAction({ schema: prepareSessionSchema }, async (input, user) => {
+  const session = await prepareSessionFor(user, input);
   revalidatePath("/sessions");
   revalidatePath("/dashboard");
   return { id: session.id };

@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { createInvite, revokeInvite } from "@/lib/account/invites.actions";
 import { changeMemberRole, removeMember, renameAccount, setMemberTeam } from "@/lib/account/members.actions";
 import { createTeam, renameTeam } from "@/lib/account/teams.actions";
+import { createApiKey, revokeApiKey } from "@/lib/api/api-keys.actions";
+import { newApiKeySecret } from "@/lib/api/keys";
 import type { ActionResult } from "@/lib/action";
 import { changePassword, signOutEverywhere } from "@/lib/auth/account-security.actions";
 import { resendVerification } from "@/lib/auth/auth.actions";
@@ -76,6 +78,8 @@ const member = (w: World) => createUser({ accountId: w.t.account.id, role: "engi
 const invite = (w: World) =>
   db.invite.create({ data: { accountId: w.t.account.id, codeHash: sha256(newInviteCode()), codeHint: "WXYZ", expiresAt: new Date(Date.now() + 86_400_000), createdById: w.t.owner.id } });
 /** A draft of A's author, shared with the account (so the loner sees it but may not edit it). */
+/** A key of A made by its owner (revoke's target). */
+const keyFields = () => { const { prefix, hash } = newApiKeySecret(); return { name: unique("Key"), scopes: ["read"], prefix, hash }; };
 const draftFlow = async (w: World) => ok(await as(w.t.engineer, () => createFlow({ name: unique("Draft"), type: "troubleshooting", visibility: "account" }))).id;
 const publishedFlow = async (w: World) => (await publishTree(w.t.engineer, { name: unique("Published") })).flowId;
 const manualStep = async (w: World) =>
@@ -126,6 +130,8 @@ const MATRIX: Record<string, Entry> = {
   "account/invites.actions#createInvite": { expect: ADMIN_ONLY_OWN_ACCOUNT, arrange: async () => () => createInvite({ role: "engineer", teamId: null, maxUses: 1, expiresInDays: 1 }) },
   "account/invites.actions#revokeInvite": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const i = await invite(w); return () => revokeInvite({ inviteId: i.id }); } },
   "account/teams.actions#createTeam": { expect: ADMIN_ONLY_OWN_ACCOUNT, arrange: async () => () => createTeam({ name: unique("Team") }) },
+  "api/api-keys.actions#createApiKey": { expect: ADMIN_ONLY_OWN_ACCOUNT, arrange: async () => () => createApiKey({ name: unique("Key"), scopes: ["read"] }) },
+  "api/api-keys.actions#revokeApiKey": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const k = await db.apiKey.create({ data: { ...keyFields(), accountId: w.t.account.id, createdById: w.t.owner.id } }); return () => revokeApiKey({ apiKeyId: k.id }); } },
   "account/teams.actions#renameTeam": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => () => renameTeam({ teamId: w.t.team.id, name: unique("Team") }) },
 
   // sign-up and sign-in: reached before anyone is signed in
@@ -325,6 +331,7 @@ async function snapshot(accountIds: string[]) {
     db.target.findMany({ where: { list: inAccounts }, orderBy: order }),
     db.batch.findMany({ where: inAccounts, orderBy: order }),
     db.schedule.findMany({ where: inAccounts, orderBy: order }),
+    db.apiKey.findMany({ where: inAccounts, orderBy: order }),
   ]);
 }
 

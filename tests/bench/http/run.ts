@@ -11,6 +11,7 @@
 //   BENCH_PORT=3206 BENCH_PG_PORT=54386
 //   BENCH_SAVE_PAGES=/tmp/pages  also write each full-data response (HTML and RSC) there, to see what weighs
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,7 +32,8 @@ const BASE = `http://localhost:${PORT}`;
 const log = (line: string) => console.log(`[bench:http] ${line}`);
 const loadavg = () => os.loadavg().map((n) => n.toFixed(2)).join(" / ");
 
-type Target = { label: string; api: boolean; path: (v: LoadedVolume) => string };
+/** `bearer`: sent with an API key (Authorization: Bearer) instead of the owner's cookie. */
+type Target = { label: string; api: boolean; bearer?: boolean; path: (v: LoadedVolume) => string };
 // The issue's table, in its order. Dates cover the last three months of the fixtures' year.
 const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
 const to = new Date().toISOString().slice(0, 10);
@@ -55,6 +57,13 @@ const ALL_TARGETS: Target[] = [
   { label: "maintenance flow page", api: false, path: (v) => `/flows/${v.maintenanceFlowId}` },
   { label: "maintenance batch hub, 500 targets", api: false, path: (v) => `/maintenance/batches/${v.hubBatchId}` },
   { label: "/api/maintenance/batches/[id], 500 targets", api: true, path: (v) => `/api/maintenance/batches/${v.hubBatchId}` },
+  // REST API (/api/v1) list routes, with each account's API key.
+  { label: "/api/v1/flows", api: true, bearer: true, path: () => "/api/v1/flows" },
+  { label: "/api/v1/flows?q=printer", api: true, bearer: true, path: () => "/api/v1/flows?q=printer" },
+  { label: "/api/v1/sessions", api: true, bearer: true, path: () => "/api/v1/sessions" },
+  { label: "/api/v1/sessions?status=completed", api: true, bearer: true, path: () => `/api/v1/sessions?status=completed&from=${from}&to=${to}` },
+  { label: "/api/v1/target-lists", api: true, bearer: true, path: () => "/api/v1/target-lists" },
+  { label: "/api/v1/library/steps?q=spooler", api: true, bearer: true, path: () => "/api/v1/library/steps?q=spooler" },
 ];
 const TARGETS = ALL_TARGETS.filter((t) => t.label.includes(ONLY));
 
@@ -90,6 +99,20 @@ async function signIn(email: string): Promise<string> {
   return session;
 }
 
+/** An API key (read scope, no practical rate limit) for a bench account's owner; returns "Bearer <key>". */
+async function benchApiKey(client: pg.Client, v: LoadedVolume): Promise<string> {
+  const secret = `rf_live_bench${randomBytes(24).toString("base64url")}`;
+  await client.query(
+    `INSERT INTO "ApiKey" (id, "accountId", "createdById", name, scopes, prefix, hash, "rateLimitPerMinute")
+     SELECT gen_random_uuid(), $1, u.id, 'bench', ARRAY['read'], left($2, 12), $3, 1000000000 FROM "User" u WHERE u.email = $4`,
+    [v.accountId, secret, createHash("sha256").update(secret).digest("hex"), v.ownerEmail],
+  );
+  return `Bearer ${secret}`;
+}
+
+/** The request headers for a cookie, or for "Bearer <key>". */
+const authHeaders = (cookie: string): Record<string, string> => (cookie.startsWith("Bearer ") ? { authorization: cookie } : { cookie });
+
 async function startApp(databaseUrl: string): Promise<ChildProcess> {
   // Node with tsx's loader, not the tsx CLI: SIGTERM then reaches start.ts itself, which stops
   // `next start` and waits for it, so the database is not stopped under a running app.
@@ -118,7 +141,7 @@ async function cannon(url: string, cookie: string, connections: number): Promise
   const samples: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: SECONDS, headers: { cookie }, timeout: 30 }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ url, connections, duration: SECONDS, headers: authHeaders(cookie), timeout: 30 }, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on("response", (_client, status, _bytes, ms) => {
       if (status !== 200) errors++;
       samples.push(ms);
@@ -130,7 +153,7 @@ async function cannon(url: string, cookie: string, connections: number): Promise
 /** Statements per request: pg_stat_statements calls over `n` sequential requests, the bench's own queries left out. */
 async function statementsPerRequest(client: pg.Client, url: string, cookie: string, n = 5): Promise<number> {
   await client.query("SELECT pg_stat_statements_reset()");
-  for (let i = 0; i < n; i++) await (await fetch(url, { headers: { cookie }, redirect: "manual" })).arrayBuffer();
+  for (let i = 0; i < n; i++) await (await fetch(url, { headers: authHeaders(cookie), redirect: "manual" })).arrayBuffer();
   const { rows } = await client.query<{ calls: string }>(
     `SELECT coalesce(sum(calls), 0) AS calls FROM pg_stat_statements
      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'`);
@@ -139,7 +162,7 @@ async function statementsPerRequest(client: pg.Client, url: string, cookie: stri
 
 /** Bytes of the HTML document and of the RSC payload a client-side navigation fetches. */
 async function payload(url: string, cookie: string, api: boolean, save?: string): Promise<{ html: number; rsc: number | null }> {
-  const body = Buffer.from(await (await fetch(url, { headers: { cookie }, redirect: "manual" })).arrayBuffer());
+  const body = Buffer.from(await (await fetch(url, { headers: authHeaders(cookie), redirect: "manual" })).arrayBuffer());
   const html = body.byteLength;
   if (save) writeFileSync(`${save}.${api ? "json" : "html"}`, body);
   if (api) return { html, rsc: null };
@@ -181,6 +204,8 @@ async function main() {
     app = await startApp(database.url);
     const cookies = new Map<string, string>();
     for (const v of volumes) cookies.set(v.key, await signIn(v.ownerEmail));
+    const apiKeys = new Map<string, string>();
+    if (TARGETS.some((t) => t.bearer)) for (const v of volumes) apiKeys.set(v.key, await benchApiKey(client, v));
     const [full, small] = volumes;
     log(`${SECONDS} s per run; ${TARGETS.length} URLs × 2 data sets × 2 connection counts ≈ ${Math.ceil((TARGETS.length * 4 * (SECONDS + 1)) / 60)} min`);
 
@@ -189,8 +214,8 @@ async function main() {
       const results: Record<string, { one: Run; twenty: Run; statements: number; bytes: { html: number; rsc: number | null } }> = {};
       for (const v of [full, small]) {
         const url = BASE + target.path(v);
-        const cookie = cookies.get(v.key)!;
-        for (let i = 0; i < 3; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer(); // warm up
+        const cookie = target.bearer ? apiKeys.get(v.key)! : cookies.get(v.key)!;
+        for (let i = 0; i < 3; i++) await (await fetch(url, { headers: authHeaders(cookie) })).arrayBuffer(); // warm up
         const statements = await statementsPerRequest(client, url, cookie);
         const save = process.env.BENCH_SAVE_PAGES && v.key === "full" ? path.join(process.env.BENCH_SAVE_PAGES, target.label.replace(/[^a-z0-9]+/gi, "_")) : undefined;
         if (save) mkdirSync(path.dirname(save), { recursive: true });
