@@ -84,6 +84,17 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<boolean> {
 }
 
 /**
+ * Webhooks to private addresses (a receiver on localhost or the LAN) are refused in production.
+ * The embedded database means this is a local demo, so they are allowed here unless
+ * WEBHOOKS_ALLOW_PRIVATE is set (to anything: "0" keeps them refused).
+ */
+function webhookEnv(embedded: boolean): { WEBHOOKS_ALLOW_PRIVATE?: string } {
+  if (process.env.WEBHOOKS_ALLOW_PRIVATE !== undefined || !embedded) return {};
+  log("webhooks: local demo, so webhooks may go to private addresses such as localhost (WEBHOOKS_ALLOW_PRIVATE=1)");
+  return { WEBHOOKS_ALLOW_PRIVATE: "1" };
+}
+
+/**
  * Maintenance schedules fire locally too: the cron tick every 60 s, no HTTP involved, through a
  * small client of its own (this script runs outside Next, where the app's server-only client
  * cannot be loaded).
@@ -95,10 +106,12 @@ function startCronTimer(databaseUrl: string, say: (line: string) => void) {
     if (running) return;
     running = true;
     try {
-      const [{ runDueSchedules }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../db/prisma")]);
+      const [{ runDueSchedules }, { drainWebhooksForTick }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../webhooks/tick"), import("../db/prisma")]);
       client ??= createPrismaClient({ url: databaseUrl, poolSize: 2 });
       const result = await runDueSchedules(client);
       if (result.fired || result.skipped || result.errors) say(`maintenance tick: ${JSON.stringify(result)}`);
+      const webhooks = await drainWebhooksForTick(client);
+      if ("error" in webhooks || webhooks.sent) say(`webhooks: ${JSON.stringify(webhooks)}`);
     } catch (error) {
       say(`maintenance tick failed: ${(error as Error).message}`);
     } finally {
@@ -145,9 +158,11 @@ async function main() {
     const showDemoLogins = database.embedded || seedDemo;
     if (!showDemoLogins) log("demo account not seeded into DATABASE_URL (add it with npm run db:seed, or npm start -- --seed-demo)");
 
+    const webhookPolicy = webhookEnv(database.embedded);
     const env = {
       ...process.env,
       ...mailEnv(),
+      ...webhookPolicy,
       DATABASE_URL: database.url,
       AUTH_SECRET: authSecret(),
       CRON_SECRET: process.env.CRON_SECRET ?? localSecret("cron-secret"),
@@ -171,6 +186,8 @@ async function main() {
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.on("exit", (code) => void stop(code ?? 0));
+    // The timer runs in this process: it sees the same webhook policy as the server.
+    Object.assign(process.env, webhookPolicy);
     startCronTimer(database.url, log);
 
     const url = `http://localhost:${port}`;
