@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/members", label: "Members", admin: true },
   { href: "/settings/teams", label: "Teams", admin: true },
   { href: "/settings/invites", label: "Invites", admin: true },
+  { href: "/settings/webhooks", label: "Webhooks", admin: true },
 ];
 
 export function SettingsTabs({ admin }: { admin: boolean }) {
@@ -15,7 +16,7 @@ export function SettingsTabs({ admin }: { admin: boolean }) {
   return (
     <nav aria-label="Settings" className="flex gap-1 overflow-x-auto border-b border-border">
       {TABS.filter((tab) => admin || !tab.admin).map((tab) => {
-        const active = pathname === tab.href;
+        const active = pathname === tab.href || (tab.href !== "/settings" && pathname.startsWith(`${tab.href}/`));
         return (
           <Link
             key={tab.href}

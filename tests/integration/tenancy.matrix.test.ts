@@ -27,6 +27,9 @@ import {
   addCustomStep, answerNode, completeSession, goBack, prepareSession, selectStep, setNodeNote, setStepState,
   startPreparedSession, startSession, submitStepFeedback, updateSessionNotes, updateSessionVariables,
 } from "@/lib/sessions/sessions.actions";
+import {
+  createWebhookEndpoint, deleteWebhookEndpoint, redeliverWebhook, revealWebhookSecret, rotateWebhookSecret, sendTestWebhook, updateWebhookEndpoint,
+} from "@/lib/webhooks/webhooks.actions";
 import { createUser, TEST_PASSWORD } from "@/tests/helpers/factories";
 import { sampleProcedure, sampleTree } from "@/tests/helpers/flow-fixtures";
 import {
