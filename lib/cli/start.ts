@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openLocalDatabase, prepareDatabase, DATA_DIR, PROJECT_ROOT, type LocalDatabase } from "../db/local";
+import { localDemoWebhookEnv } from "../webhooks/address-policy";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -83,15 +84,11 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<boolean> {
   return false;
 }
 
-/**
- * Webhooks to private addresses (a receiver on localhost or the LAN) are refused in production.
- * The embedded database means this is a local demo, so they are allowed here unless
- * WEBHOOKS_ALLOW_PRIVATE is set (to anything: "0" keeps them refused).
- */
+/** Webhooks to private addresses: allowed in the local demo only (lib/webhooks/address-policy.ts). */
 function webhookEnv(embedded: boolean): { WEBHOOKS_ALLOW_PRIVATE?: string } {
-  if (process.env.WEBHOOKS_ALLOW_PRIVATE !== undefined || !embedded) return {};
-  log("webhooks: local demo, so webhooks may go to private addresses such as localhost (WEBHOOKS_ALLOW_PRIVATE=1)");
-  return { WEBHOOKS_ALLOW_PRIVATE: "1" };
+  const added = localDemoWebhookEnv(process.env, embedded);
+  if (added.WEBHOOKS_ALLOW_PRIVATE) log("webhooks: local demo, so webhooks may go to private addresses such as localhost (WEBHOOKS_ALLOW_PRIVATE=1); production refuses them");
+  return added;
 }
 
 /**

@@ -48,3 +48,13 @@ export async function resolveWebhookTarget(url: URL, options: { allowPrivate: bo
   }
   return addresses[0];
 }
+
+/**
+ * What `npm start` adds to the server's environment: on the embedded database (a local demo)
+ * private addresses are allowed, so a receiver on localhost works; with DATABASE_URL (a real
+ * deployment) nothing changes. An explicit WEBHOOKS_ALLOW_PRIVATE (even "0") is left alone.
+ */
+export function localDemoWebhookEnv(env: Record<string, string | undefined>, embeddedDatabase: boolean): { WEBHOOKS_ALLOW_PRIVATE?: "1" } {
+  if (env.WEBHOOKS_ALLOW_PRIVATE !== undefined || !embeddedDatabase) return {};
+  return { WEBHOOKS_ALLOW_PRIVATE: "1" };
+}
