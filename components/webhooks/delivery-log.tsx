@@ -35,7 +35,7 @@ export function DeliveryLog({ deliveries, maxAttempts }: { deliveries: DeliveryR
             <th className="px-3 py-2 font-medium">Status</th>
             <th className="px-3 py-2 font-medium">Duration</th>
             <th className="px-3 py-2 font-medium">Attempts</th>
-            <th className="px-3 py-2 font-medium">Next retry</th>
+            <th className="whitespace-nowrap px-3 py-2 font-medium">Next retry</th>
             <th className="px-3 py-2 font-medium">Created</th>
             <th className="px-5 py-2"><span className="sr-only">Actions</span></th>
           </tr>
@@ -52,11 +52,11 @@ export function DeliveryLog({ deliveries, maxAttempts }: { deliveries: DeliveryR
                       {d.eventType}
                     </button>
                   </td>
-                  <td className="px-3 py-2"><DeliveryStatusBadge status={d.status} code={d.lastStatusCode} /></td>
+                  <td className="whitespace-nowrap px-3 py-2"><DeliveryStatusBadge status={d.status} code={d.lastStatusCode} /></td>
                   <td className="px-3 py-2 tabular-nums">{d.lastDurationMs !== null ? `${d.lastDurationMs} ms` : "—"}</td>
                   <td className="px-3 py-2 tabular-nums">{d.attempts} / {maxAttempts}</td>
                   <td className="px-3 py-2">{d.status === "pending" && d.attempts > 0 ? <LocalTime value={d.nextAttemptAt} format="relative" /> : "—"}</td>
-                  <td className="px-3 py-2"><LocalTime value={d.createdAt} format="datetime" /></td>
+                  <td className="whitespace-nowrap px-3 py-2"><LocalTime value={d.createdAt} format="datetime" /></td>
                   <td className="px-5 py-2 text-right">
                     <Button
                       variant="secondary"

@@ -28,7 +28,8 @@ export function EndpointForm<T>({
   const { run, pending, formError, fieldErrors } = useAction(save);
   return (
     <form
-      className="space-y-4"
+      // Scrolls inside the dialog on short screens instead of running off it.
+      className="max-h-[calc(100dvh-10rem)] space-y-4 overflow-y-auto px-1 pb-1"
       noValidate
       onSubmit={async (event) => {
         event.preventDefault();
@@ -51,12 +52,12 @@ export function EndpointForm<T>({
       <fieldset className="space-y-2" aria-describedby={fieldErrors.events ? "webhook-events-error" : undefined}>
         <legend className="text-sm font-medium">Events</legend>
         {WEBHOOK_EVENT_TYPES.map((type) => (
-          <label key={type} className="flex items-start gap-2 rounded-md border border-border px-3 py-2 text-sm hover:bg-muted">
+          <label key={type} className="flex items-start gap-2 rounded-md border border-border px-3 py-1.5 text-sm hover:bg-muted">
             <input type="checkbox" name="events" value={type} defaultChecked={initial ? initial.events.includes(type) : type === "session.completed"} className="mt-0.5 h-4 w-4 accent-brand-600" />
             <span className="min-w-0">
               <span className="font-mono text-xs">{type}</span>{" "}
               {NOT_SENT_YET.has(type) && <Badge className="ml-1">coming soon</Badge>}
-              <span className="block text-fg-muted">{WEBHOOK_EVENTS[type].description}</span>
+              <span className="block text-xs text-fg-muted">{WEBHOOK_EVENTS[type].description}</span>
             </span>
           </label>
         ))}

@@ -43,7 +43,7 @@ export function EndpointPanel({ endpoint }: { endpoint: EndpointValues & { id: s
             }}
           />
         ) : (
-          <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="flex flex-col-reverse gap-3 lg:flex-row lg:items-start lg:justify-between">
             <dl className="grid min-w-0 flex-1 grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
               <dt className="text-fg-muted">URL</dt><dd className="font-mono wrap-anywhere">{endpoint.url}</dd>
               {endpoint.description && <><dt className="text-fg-muted">Description</dt><dd>{endpoint.description}</dd></>}
