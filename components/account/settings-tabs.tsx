@@ -9,6 +9,7 @@ const TABS = [
   { href: "/settings/teams", label: "Teams", admin: true },
   { href: "/settings/invites", label: "Invites", admin: true },
   { href: "/settings/api-keys", label: "API keys", admin: true },
+  { href: "/settings/webhooks", label: "Webhooks", admin: true },
 ];
 
 export function SettingsTabs({ admin }: { admin: boolean }) {

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openLocalDatabase, prepareDatabase, DATA_DIR, PROJECT_ROOT, type LocalDatabase } from "../db/local";
+import { localDemoWebhookEnv } from "../webhooks/address-policy";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -83,6 +84,13 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<boolean> {
   return false;
 }
 
+/** Webhooks to private addresses: allowed in the local demo only (lib/webhooks/address-policy.ts). */
+function webhookEnv(embedded: boolean): { WEBHOOKS_ALLOW_PRIVATE?: string } {
+  const added = localDemoWebhookEnv(process.env, embedded);
+  if (added.WEBHOOKS_ALLOW_PRIVATE) log("webhooks: local demo, so webhooks may go to private addresses such as localhost (WEBHOOKS_ALLOW_PRIVATE=1); production refuses them");
+  return added;
+}
+
 /**
  * Maintenance schedules fire locally too: the cron tick every 60 s, no HTTP involved, through a
  * small client of its own (this script runs outside Next, where the app's server-only client
@@ -95,10 +103,12 @@ function startCronTimer(databaseUrl: string, say: (line: string) => void) {
     if (running) return;
     running = true;
     try {
-      const [{ runDueSchedules }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../db/prisma")]);
+      const [{ runDueSchedules }, { drainWebhooksForTick }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../webhooks/tick"), import("../db/prisma")]);
       client ??= createPrismaClient({ url: databaseUrl, poolSize: 2 });
       const result = await runDueSchedules(client);
       if (result.fired || result.skipped || result.errors) say(`maintenance tick: ${JSON.stringify(result)}`);
+      const webhooks = await drainWebhooksForTick(client);
+      if ("error" in webhooks || webhooks.sent) say(`webhooks: ${JSON.stringify(webhooks)}`);
     } catch (error) {
       say(`maintenance tick failed: ${(error as Error).message}`);
     } finally {
@@ -145,9 +155,11 @@ async function main() {
     const showDemoLogins = database.embedded || seedDemo;
     if (!showDemoLogins) log("demo account not seeded into DATABASE_URL (add it with npm run db:seed, or npm start -- --seed-demo)");
 
+    const webhookPolicy = webhookEnv(database.embedded);
     const env = {
       ...process.env,
       ...mailEnv(),
+      ...webhookPolicy,
       DATABASE_URL: database.url,
       AUTH_SECRET: authSecret(),
       CRON_SECRET: process.env.CRON_SECRET ?? localSecret("cron-secret"),
@@ -171,6 +183,8 @@ async function main() {
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.on("exit", (code) => void stop(code ?? 0));
+    // The timer runs in this process: it sees the same webhook policy as the server.
+    Object.assign(process.env, webhookPolicy);
     startCronTimer(database.url, log);
 
     const url = `http://localhost:${port}`;

@@ -12,6 +12,7 @@ import { readStructure, type TypedStructure } from "@/lib/flows/structure";
 import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
+import { emitSessionCompleted, SESSION_EVENT_SELECT } from "@/lib/webhooks/session-events";
 import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, requireFlowVersion, visibleSessionsWhere } from "./access";
 import { defaultsOf, newSessionRow } from "./new-session";
 import { checkValues, prepareSessionFor } from "./prepare-session";
@@ -216,10 +217,13 @@ export const completeSession = authedAction({ schema: completeSessionSchema }, a
     if (session.status === "prepared") throw new AppError("conflict", "Start the session before completing it.");
     const allowed: readonly string[] = session.flowType === "troubleshooting" ? TROUBLESHOOTING_OUTCOMES : PROCEDURE_OUTCOMES;
     if (!allowed.includes(outcome)) throw invalid(`Choose one of: ${allowed.join(", ").replace(/_/g, " ")}.`, { outcome: ["Not an outcome of this kind of flow."] });
-    await tx.session.update({
+    const completed = await tx.session.update({
       where: { id: sessionId },
       data: { status: "completed", completedAt: new Date(), outcome, outcomeNotes: notes, nextSteps },
+      select: SESSION_EVENT_SELECT,
     });
+    // session.completed (and batch.completed for a batch's last session) commit with the change.
+    await emitSessionCompleted(tx, completed);
     return { outcome, alreadyCompleted: false };
   });
   revalidatePath("/sessions");

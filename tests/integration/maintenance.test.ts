@@ -309,7 +309,9 @@ describe("cron route", () => {
 
       const response = await call("Bearer a-long-enough-cron-secret");
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ fired: 1, coalesced: expect.any(Number), skipped: 0, errors: 0 });
+      // The tick then drains the webhook outbox (lib/webhooks), reported beside the schedules.
+      const drained = { sent: expect.any(Number), succeeded: expect.any(Number), retrying: expect.any(Number), failed: expect.any(Number) };
+      expect(await response.json()).toEqual({ fired: 1, coalesced: expect.any(Number), skipped: 0, errors: 0, webhooks: drained });
       expect(await batchesOf(id)).toHaveLength(1);
     } finally {
       if (saved === undefined) delete process.env.CRON_SECRET;

@@ -29,6 +29,9 @@ import {
   addCustomStep, answerNode, completeSession, goBack, prepareSession, selectStep, setNodeNote, setStepState,
   startPreparedSession, startSession, submitStepFeedback, updateSessionNotes, updateSessionVariables,
 } from "@/lib/sessions/sessions.actions";
+import {
+  createWebhookEndpoint, deleteWebhookEndpoint, redeliverWebhook, revealWebhookSecret, rotateWebhookSecret, sendTestWebhook, updateWebhookEndpoint,
+} from "@/lib/webhooks/webhooks.actions";
 import { createUser, TEST_PASSWORD } from "@/tests/helpers/factories";
 import { sampleProcedure, sampleTree } from "@/tests/helpers/flow-fixtures";
 import {
@@ -107,6 +110,20 @@ const schedule = async (w: World) => {
   return { scheduleId: id, targetListId };
 };
 
+/**
+ * A webhook endpoint of A. Its URL is a private address, which the test server refuses to send
+ * to (WEBHOOKS_ALLOW_PRIVATE is unset): a test send or redelivery is answered at once, offline.
+ */
+const endpoint = (w: World) =>
+  db.webhookEndpoint.create({ data: { accountId: w.t.account.id, url: "http://127.0.0.1:9/hooks", events: ["session.completed"], secret: "whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0dGVzdHQ=" } });
+/** A failed delivery of an event to A's endpoint. */
+const delivery = async (w: World) => {
+  const e = await endpoint(w);
+  const event = await db.webhookEvent.create({ data: { accountId: w.t.account.id, type: "session.completed", payload: {} } });
+  return db.webhookDelivery.create({ data: { endpointId: e.id, eventId: event.id, status: "failed", attempts: 8 } });
+};
+const WEBHOOK_FIELDS = { url: "https://93.184.216.34/hooks", description: "PSA", events: ["session.completed" as const], active: true };
+
 /** Who may change a running session: its runner (author), admins; the team sees it; others do not. */
 const SESSION_CHANGE = cells(O, O, O, F, F, N, N);
 const ADMIN_ONLY_ON_A = cells(O, O, F, F, F, F, N);
@@ -133,6 +150,15 @@ const MATRIX: Record<string, Entry> = {
   "api/api-keys.actions#createApiKey": { expect: ADMIN_ONLY_OWN_ACCOUNT, arrange: async () => () => createApiKey({ name: unique("Key"), scopes: ["read"] }) },
   "api/api-keys.actions#revokeApiKey": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const k = await db.apiKey.create({ data: { ...keyFields(), accountId: w.t.account.id, createdById: w.t.owner.id } }); return () => revokeApiKey({ apiKeyId: k.id }); } },
   "account/teams.actions#renameTeam": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => () => renameTeam({ teamId: w.t.team.id, name: unique("Team") }) },
+
+  // webhooks: owners and admins of the account (lib/webhooks/access.ts)
+  "webhooks/webhooks.actions#createWebhookEndpoint": { expect: ADMIN_ONLY_OWN_ACCOUNT, arrange: async () => () => createWebhookEndpoint(WEBHOOK_FIELDS) },
+  "webhooks/webhooks.actions#updateWebhookEndpoint": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const e = await endpoint(w); return () => updateWebhookEndpoint({ endpointId: e.id, ...WEBHOOK_FIELDS }); } },
+  "webhooks/webhooks.actions#deleteWebhookEndpoint": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const e = await endpoint(w); return () => deleteWebhookEndpoint({ endpointId: e.id }); } },
+  "webhooks/webhooks.actions#revealWebhookSecret": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const e = await endpoint(w); return () => revealWebhookSecret({ endpointId: e.id }); } },
+  "webhooks/webhooks.actions#rotateWebhookSecret": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const e = await endpoint(w); return () => rotateWebhookSecret({ endpointId: e.id }); } },
+  "webhooks/webhooks.actions#sendTestWebhook": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const e = await endpoint(w); return () => sendTestWebhook({ endpointId: e.id }); } },
+  "webhooks/webhooks.actions#redeliverWebhook": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const d = await delivery(w); return () => redeliverWebhook({ deliveryId: d.id }); } },
 
   // sign-up and sign-in: reached before anyone is signed in
   "auth/auth.actions#signUp": { public: "creates the account and its first owner" },
@@ -332,6 +358,10 @@ async function snapshot(accountIds: string[]) {
     db.batch.findMany({ where: inAccounts, orderBy: order }),
     db.schedule.findMany({ where: inAccounts, orderBy: order }),
     db.apiKey.findMany({ where: inAccounts, orderBy: order }),
+    db.webhookEndpoint.findMany({ where: inAccounts, orderBy: order }),
+    db.webhookEvent.findMany({ where: inAccounts, orderBy: order }),
+    db.webhookDelivery.findMany({ where: { endpoint: inAccounts }, orderBy: order }),
+    db.webhookAttempt.findMany({ where: { delivery: { endpoint: inAccounts } }, orderBy: order }),
   ]);
 }
 

@@ -1,0 +1,76 @@
+// session.completed and batch.completed, emitted inside the transaction that completes a
+// session (lib/sessions/sessions.actions.ts#completeSession).
+import type { Tx } from "@/lib/db/client";
+import { serverEnv } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { boxScore } from "@/lib/maintenance/progress";
+import { emitWebhookEvent } from "./emit";
+
+/** What completeSession's UPDATE returns, for the payload (no extra read). */
+export const SESSION_EVENT_SELECT = {
+  id: true, accountId: true, flowId: true, flowName: true, flowType: true, flowVersion: { select: { version: true } },
+  status: true, outcome: true, outcomeNotes: true, nextSteps: true, startedAt: true, completedAt: true,
+  owner: { select: { id: true, name: true, email: true } }, batchId: true, targetLabel: true, variables: true,
+} satisfies Prisma.SessionSelect;
+
+type CompletedSession = Prisma.SessionGetPayload<{ select: typeof SESSION_EVENT_SELECT }>;
+
+const link = (path: string) => new URL(path, serverEnv().APP_URL).toString();
+
+export function sessionCompletedPayload(session: CompletedSession) {
+  return {
+    session: {
+      id: session.id,
+      url: link(`/sessions/${session.id}`),
+      flow: { id: session.flowId, name: session.flowName, type: session.flowType, version: session.flowVersion.version },
+      outcome: session.outcome,
+      notes: session.outcomeNotes,
+      nextSteps: session.nextSteps,
+      variables: session.variables,
+      startedAt: session.startedAt?.toISOString() ?? null,
+      completedAt: session.completedAt?.toISOString() ?? null,
+      engineer: session.owner,
+      batch: session.batchId ? { id: session.batchId, target: session.targetLabel } : null,
+    },
+  };
+}
+
+export async function emitSessionCompleted(tx: Tx, session: CompletedSession): Promise<void> {
+  await emitWebhookEvent(tx, { accountId: session.accountId, type: "session.completed", payload: sessionCompletedPayload(session) });
+  if (session.batchId) await emitBatchCompletedIfLast(tx, session.batchId, session.completedAt ?? new Date());
+}
+
+/**
+ * batch.completed, exactly once: the batch row lock serialises the completions of its sessions,
+ * so of two "last" sessions finishing at once, the second sees the first's commit and only it
+ * finds no session left open.
+ */
+async function emitBatchCompletedIfLast(tx: Tx, batchId: string, completedAt: Date): Promise<void> {
+  const [batch] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Batch" WHERE id = ${batchId}::uuid FOR NO KEY UPDATE`;
+  if (!batch) return;
+  if (await tx.session.count({ where: { batchId, status: { not: "completed" } } })) return;
+  const row = await tx.batch.findUniqueOrThrow({
+    where: { id: batchId },
+    select: { id: true, accountId: true, flowId: true, flowName: true, targetCount: true, scheduleId: true, createdAt: true, sessions: { select: { status: true, outcome: true } } },
+  });
+  const score = boxScore(row.sessions);
+  if (!score.done) return;
+  await emitWebhookEvent(tx, {
+    accountId: row.accountId,
+    type: "batch.completed",
+    payload: {
+      batch: {
+        id: row.id,
+        url: link(`/maintenance/batches/${row.id}`),
+        flow: { id: row.flowId, name: row.flowName },
+        scheduled: row.scheduleId !== null,
+        targets: score.total,
+        completed: score.completed,
+        completedWithIssues: score.completed_with_issues,
+        aborted: score.aborted,
+        launchedAt: row.createdAt.toISOString(),
+        completedAt: completedAt.toISOString(),
+      },
+    },
+  });
+}
