@@ -24,10 +24,13 @@ export function analyticsFlowsWhere(user: Viewer): Prisma.FlowWhereInput {
   return { accountId: user.accountId, OR: who };
 }
 
-/** Whether the flow page shows the Analytics tab (same rule as analyticsFlowsWhere). */
-export function canViewFlowAnalytics(user: Viewer, flow: { accountId: string; authorId: string | null; visibility: string }): boolean {
-  if (flow.accountId !== user.accountId) return false;
-  return flow.authorId === user.id || (isAdmin(user.role) && flow.visibility !== "private");
+/**
+ * Whether the flow page shows the Analytics tab, from the flow card the page already has (same
+ * rule as analyticsFlowsWhere; a test checks they agree): `mine` means authored by the viewer;
+ * an admin can edit exactly the non-private flows of their own account.
+ */
+export function canViewFlowAnalytics(user: Viewer, flow: { mine: boolean; editable: boolean; visibility: string }): boolean {
+  return flow.mine || (isAdmin(user.role) && flow.editable && flow.visibility !== "private");
 }
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
