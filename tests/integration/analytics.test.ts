@@ -2,7 +2,9 @@
 // skip/fail rates, custom steps, zone-aware buckets), and who may read them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { analyticsFlowsWhere, canViewFlowAnalytics } from "@/lib/analytics/access";
 import { analyticsParamsSchema } from "@/lib/analytics/analytics.validation";
+import { getFlowDetail } from "@/lib/flows/queries";
 import { getFlowAnalytics } from "@/lib/analytics/flow-analytics";
 import { getInsights } from "@/lib/analytics/insights";
 import type { SessionOutcome, SessionStatus } from "@/lib/generated/prisma/enums";
@@ -146,6 +148,21 @@ describe("flow analytics", () => {
     const secret = await publishAs(t.teammate, "troubleshooting", sampleTree(), { name: "Private notes", visibility: "private" });
     await expect(getFlowAnalytics(t.admin, secret.flowId, params(), NOW)).rejects.toMatchObject({ code: "not_found" });
     await expect(getFlowAnalytics(t.teammate, secret.flowId, params(), NOW)).resolves.toBeTruthy();
+  });
+});
+
+describe("the Analytics tab's rule", () => {
+  it("the flow page's check (from the flow card) agrees with the query's rule for every member and flow", async () => {
+    const secret = await publishAs(t.teammate, "troubleshooting", sampleTree(), { name: "Private tab check", visibility: "private" });
+    const teamOnly = await publishAs(t.teammate, "troubleshooting", sampleTree(), { name: "Team tab check", visibility: "team" });
+    const flows = [tree.flowId, procedure.flowId, secret.flowId, teamOnly.flowId];
+    for (const user of [t.owner, t.admin, t.engineer, t.teammate, t.loner, t.l1, t.other.owner, t.other.engineer]) {
+      for (const flowId of flows) {
+        const byQuery = (await db.flow.count({ where: { AND: [{ id: flowId }, analyticsFlowsWhere(user)] } })) === 1;
+        const card = await getFlowDetail(user, flowId).catch(() => null);
+        expect({ user: user.role, flowId, tab: card ? canViewFlowAnalytics(user, card) : false }).toEqual({ user: user.role, flowId, tab: byQuery });
+      }
+    }
   });
 });
 
