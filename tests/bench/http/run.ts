@@ -48,6 +48,11 @@ const ALL_TARGETS: Target[] = [
   { label: "flow page", api: false, path: (v) => `/flows/${v.flowId}` },
   { label: "session page", api: false, path: (v) => `/sessions/${v.sessionId}` },
   { label: "/api/sessions", api: true, path: () => "/api/sessions" },
+  // Analytics (issue 13): the flow tab over the bench flow's sessions; /insights over all 100,000 (default 90 days, and all time).
+  { label: "flow analytics", api: false, path: (v) => `/flows/${v.flowId}?tab=analytics&tz=UTC` },
+  { label: "flow analytics, all time", api: false, path: (v) => `/flows/${v.flowId}?tab=analytics&range=all&tz=UTC` },
+  { label: "/insights", api: false, path: () => "/insights?tz=UTC" },
+  { label: "/insights, all time", api: false, path: () => "/insights?range=all&tz=UTC" },
 ];
 const TARGETS = ALL_TARGETS.filter((t) => t.label.includes(ONLY));
 
