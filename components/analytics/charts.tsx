@@ -12,7 +12,7 @@ const shortDate = (bucket: string) => new Date(`${bucket}T00:00:00Z`).toLocaleDa
 export function OverTimeChart({ rows }: { rows: OverTimeRow[] }) {
   const data = rows.map((r) => ({ ...r, label: shortDate(r.bucket), other: r.sessions - r.resolved - r.escalated }));
   return (
-    <BarChart responsive data={data} style={{ width: "100%", height: 240 }} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+    <BarChart accessibilityLayer={false} responsive data={data} style={{ width: "100%", height: 240 }} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
       <CartesianGrid {...GRID} vertical={false} />
       <XAxis dataKey="label" {...AXIS} interval="preserveStartEnd" minTickGap={12} />
       <YAxis allowDecimals={false} {...AXIS} />
@@ -29,7 +29,7 @@ export function OverTimeChart({ rows }: { rows: OverTimeRow[] }) {
 export function OutcomesChart({ rows }: { rows: { outcome: string; count: number }[] }) {
   const data = rows.map((r) => ({ ...r, label: OUTCOME_LABELS[r.outcome] ?? r.outcome }));
   return (
-    <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height: Math.max(120, data.length * 36 + 24) }} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
+    <BarChart accessibilityLayer={false} responsive layout="vertical" data={data} style={{ width: "100%", height: Math.max(120, data.length * 36 + 24) }} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
       <CartesianGrid {...GRID} horizontal={false} />
       <XAxis type="number" allowDecimals={false} {...AXIS} />
       <YAxis type="category" dataKey="label" width={140} {...AXIS} />
@@ -45,7 +45,7 @@ export function OutcomesChart({ rows }: { rows: { outcome: string; count: number
 export function RankingChart({ rows, valueName, color = SERIES.sessions, percent = false }: { rows: { name: string; value: number }[]; valueName: string; color?: string; percent?: boolean }) {
   const data = rows.map((r) => ({ ...r, label: r.name.length > 28 ? `${r.name.slice(0, 27)}…` : r.name }));
   return (
-    <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height: Math.max(120, data.length * 32 + 24) }} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
+    <BarChart accessibilityLayer={false} responsive layout="vertical" data={data} style={{ width: "100%", height: Math.max(120, data.length * 32 + 24) }} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
       <CartesianGrid {...GRID} horizontal={false} />
       <XAxis type="number" allowDecimals={!percent} domain={percent ? [0, 1] : undefined} tickFormatter={percent ? (v: number) => `${Math.round(v * 100)}%` : undefined} {...AXIS} />
       <YAxis type="category" dataKey="label" width={170} {...AXIS} />

@@ -25,7 +25,9 @@ export function DropOffOutline({ tree, nodes }: { tree: TreeStructure; nodes: No
           const stats = row.kind === "node" ? byNode.get(row.nodeId) : undefined;
           return (
             <li key={row.key} className="flex flex-wrap items-start gap-x-2 gap-y-1 border-b border-border/60 py-1.5 pr-3 last:border-0" style={{ paddingLeft: `${0.75 + row.depth * 1.125}rem` }}>
-              {row.edgeLabel !== null && <span className="shrink-0 rounded border border-border px-1.5 text-xs leading-5 text-fg-muted">{row.edgeLabel || "(no label)"}<span className="sr-only">:</span></span>}
+              {row.fromId && (row.edgeLabel === null
+                ? <span className="shrink-0 text-xs leading-5 italic text-fg-muted">then</span>
+                : <span className="shrink-0 rounded border border-border px-1.5 text-xs leading-5 text-fg-muted">{row.edgeLabel.trim() || "(no label)"}<span className="sr-only">:</span></span>)}
               {row.kind === "link" && <CornerDownRight className="mt-0.5 h-4 w-4 shrink-0 text-fg-muted" aria-label="Goes to" />}
               <NodeTypeIcon type={node.type} className="mt-0.5 shrink-0" />
               <span className={row.kind === "link" ? "text-fg-muted italic" : "font-medium"}>{node.title}</span>
