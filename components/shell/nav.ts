@@ -1,5 +1,5 @@
 // The sidebar's sections. A section is listed once its pages exist.
-import { BookOpen, History, LayoutDashboard, Server, Settings, Workflow } from "@/components/ui/icons";
+import { BookOpen, ChartColumn, History, LayoutDashboard, Server, Settings, Workflow } from "@/components/ui/icons";
 
 export const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
@@ -7,5 +7,6 @@ export const NAV_ITEMS = [
   { href: "/sessions", label: "Sessions", icon: History },
   { href: "/library", label: "Library", icon: BookOpen },
   { href: "/maintenance", label: "Maintenance", icon: Server },
+  { href: "/insights", label: "Insights", icon: ChartColumn },
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;

@@ -7,7 +7,7 @@ import type { SVGProps } from "react";
 
 /** Every icon the sprite holds, by its lucide-react name (also its symbol id). */
 export const SPRITE_ICON_NAMES = [
-  "ArrowRight", "BookOpen", "BookmarkPlus", "Building2", "Check", "ChevronDown", "ClipboardList", "Copy", "FileUp",
+  "ArrowRight", "BookOpen", "BookmarkPlus", "Building2", "ChartColumn", "Check", "ChevronDown", "ClipboardList", "Copy", "FileUp",
   "GitBranch", "GitFork", "Globe", "History", "KeyRound", "LayoutDashboard", "LayoutGrid", "List", "ListChecks", "Lock",
   "LogOut", "Monitor", "Moon", "MoreHorizontal", "PenLine", "Pencil", "Play", "PlayCircle", "Plus", "Search", "Server",
   "Settings", "Sun", "Trash2", "Users", "UsersRound", "Workflow", "Wrench", "X",
@@ -35,6 +35,7 @@ export const ArrowRight = spriteIcon("ArrowRight");
 export const BookOpen = spriteIcon("BookOpen");
 export const BookmarkPlus = spriteIcon("BookmarkPlus");
 export const Building2 = spriteIcon("Building2");
+export const ChartColumn = spriteIcon("ChartColumn");
 export const Check = spriteIcon("Check");
 export const ChevronDown = spriteIcon("ChevronDown");
 export const ClipboardList = spriteIcon("ClipboardList");

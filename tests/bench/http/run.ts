@@ -64,6 +64,11 @@ const ALL_TARGETS: Target[] = [
   { label: "/api/v1/sessions?status=completed", api: true, bearer: true, path: () => `/api/v1/sessions?status=completed&from=${from}&to=${to}` },
   { label: "/api/v1/target-lists", api: true, bearer: true, path: () => "/api/v1/target-lists" },
   { label: "/api/v1/library/steps?q=spooler", api: true, bearer: true, path: () => "/api/v1/library/steps?q=spooler" },
+  // Analytics (issue 13): the flow tab over the bench flow's sessions; /insights over all 100,000 (default 90 days, and all time).
+  { label: "flow analytics", api: false, path: (v) => `/flows/${v.flowId}?tab=analytics&tz=UTC` },
+  { label: "flow analytics, all time", api: false, path: (v) => `/flows/${v.flowId}?tab=analytics&range=all&tz=UTC` },
+  { label: "/insights", api: false, path: () => "/insights?tz=UTC" },
+  { label: "/insights, all time", api: false, path: () => "/insights?range=all&tz=UTC" },
 ];
 const TARGETS = ALL_TARGETS.filter((t) => t.label.includes(ONLY));
 

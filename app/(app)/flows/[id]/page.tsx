@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Download, GitFork, Pencil } from "lucide-react";
+import { FlowAnalyticsPanel } from "@/components/analytics/flow-analytics-panel";
+import { RangeFilter } from "@/components/analytics/range-filter";
+import { FlowTabs } from "@/components/analytics/flow-tabs";
 import { FlowManageMenu } from "@/components/flows/flow-manage-menu";
 import { FlowTypeBadge, StatusBadge, VisibilityLabel } from "@/components/flows/flow-meta";
 import { ForkDialog } from "@/components/flows/fork-dialog";
@@ -15,6 +18,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
+import { canViewFlowAnalytics } from "@/lib/analytics/access";
+import { analyticsParamsSchema } from "@/lib/analytics/analytics.validation";
+import { getFlowAnalytics } from "@/lib/analytics/flow-analytics";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -25,20 +31,25 @@ import { procedureCountText, procedureCounts, type Visibility } from "@/lib/flow
 
 export const metadata: Metadata = { title: "Flow" };
 
-export default async function FlowPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ readonly?: string }> }) {
+export default async function FlowPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ readonly?: string; tab?: string; range?: string; tz?: string }> }) {
   const user = await requirePageUser();
   const { id } = await params;
-  const { readonly } = await searchParams;
+  const { readonly, tab, ...analyticsQuery } = await searchParams;
   const flow = await getFlowDetail(user, id).catch((error) => {
     if (error instanceof AppError) notFound();
     throw error;
   });
   const canFork = hasRole(user.role, "engineer");
+  // The Analytics tab: the flow's author and the account's admins (lib/analytics/access.ts); anyone else gets not found.
+  const showAnalytics = canViewFlowAnalytics(user, flow);
+  if (tab === "analytics" && !showAnalytics) notFound();
+  const analyticsParams = analyticsParamsSchema.parse(analyticsQuery);
   const runnable = flow.status === "published" && flow.isActive && flow.versions.length > 0;
   // Runs use the latest published version's variables, which may differ from the draft's.
-  const [members, maintenance] = await Promise.all([
+  const [members, maintenance, analytics] = await Promise.all([
     runnable ? listMembers(user.accountId).then((all) => all.map((m) => ({ id: m.id, name: m.name }))) : [],
-    flow.type === "maintenance" ? flowMaintenanceData(user, flow.id) : null,
+    flow.type === "maintenance" && tab !== "analytics" ? flowMaintenanceData(user, flow.id) : null,
+    tab === "analytics" ? getFlowAnalytics(user, flow.id, analyticsParams) : null,
   ]);
   return (
     <div className="space-y-6">
@@ -71,6 +82,16 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
 
       {readonly && !flow.editable && <Alert tone="info">You can view this flow but not edit it. Fork it to make your own copy.</Alert>}
 
+      {showAnalytics && (
+        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-border">
+          <FlowTabs flowId={flow.id} current={analytics ? "analytics" : "overview"} />
+          {analytics && <div className="pb-2"><RangeFilter range={analyticsParams.range} tz={analyticsParams.tz} /></div>}
+        </div>
+      )}
+
+      {analytics ? (
+        <FlowAnalyticsPanel data={analytics} structure={flow.structure} range={analyticsParams.range} />
+      ) : (<>
       {maintenance && <FlowMaintenance data={maintenance} flowId={flow.id} runnable={runnable} members={members} />}
 
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
@@ -134,6 +155,7 @@ export default async function FlowPage({ params, searchParams }: { params: Promi
           </Card>
         </div>
       </div>
+      </>)}
     </div>
   );
 }

@@ -1,0 +1,56 @@
+"use client";
+// The analytics charts (recharts). Each takes plain rows; colours from ./chart-theme.
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS, GRID, OUTCOME_COLORS, SERIES, TOOLTIP } from "./chart-theme";
+import { OUTCOME_LABELS } from "./format";
+
+export type OverTimeRow = { bucket: string; sessions: number; resolved: number; escalated: number };
+
+const shortDate = (bucket: string) => new Date(`${bucket}T00:00:00Z`).toLocaleDateString("en", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** Sessions per day or week, split into resolved, escalated and the rest. */
+export function OverTimeChart({ rows }: { rows: OverTimeRow[] }) {
+  const data = rows.map((r) => ({ ...r, label: shortDate(r.bucket), other: r.sessions - r.resolved - r.escalated }));
+  return (
+    <BarChart accessibilityLayer={false} responsive data={data} style={{ width: "100%", height: 240 }} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+      <CartesianGrid {...GRID} vertical={false} />
+      <XAxis dataKey="label" {...AXIS} interval="preserveStartEnd" minTickGap={12} />
+      <YAxis allowDecimals={false} {...AXIS} />
+      <Tooltip {...TOOLTIP} />
+      <Legend wrapperStyle={{ fontSize: 12, color: "var(--text-muted)" }} />
+      <Bar dataKey="resolved" name="Resolved" stackId="s" fill={SERIES.resolved} isAnimationActive={false} />
+      <Bar dataKey="escalated" name="Escalated" stackId="s" fill={SERIES.escalated} isAnimationActive={false} />
+      <Bar dataKey="other" name="Other" stackId="s" fill={SERIES.sessions} isAnimationActive={false} />
+    </BarChart>
+  );
+}
+
+/** Completed sessions by outcome. */
+export function OutcomesChart({ rows }: { rows: { outcome: string; count: number }[] }) {
+  const data = rows.map((r) => ({ ...r, label: OUTCOME_LABELS[r.outcome] ?? r.outcome }));
+  return (
+    <BarChart accessibilityLayer={false} responsive layout="vertical" data={data} style={{ width: "100%", height: Math.max(120, data.length * 36 + 24) }} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
+      <CartesianGrid {...GRID} horizontal={false} />
+      <XAxis type="number" allowDecimals={false} {...AXIS} />
+      <YAxis type="category" dataKey="label" width={140} {...AXIS} />
+      <Tooltip {...TOOLTIP} />
+      <Bar dataKey="count" name="Sessions" isAnimationActive={false}>
+        {data.map((r) => <Cell key={r.outcome} fill={OUTCOME_COLORS[r.outcome] ?? SERIES.other} />)}
+      </Bar>
+    </BarChart>
+  );
+}
+
+/** A ranking as horizontal bars: one value per named row. */
+export function RankingChart({ rows, valueName, color = SERIES.sessions, percent = false }: { rows: { name: string; value: number }[]; valueName: string; color?: string; percent?: boolean }) {
+  const data = rows.map((r) => ({ ...r, label: r.name.length > 28 ? `${r.name.slice(0, 27)}…` : r.name }));
+  return (
+    <BarChart accessibilityLayer={false} responsive layout="vertical" data={data} style={{ width: "100%", height: Math.max(120, data.length * 32 + 24) }} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
+      <CartesianGrid {...GRID} horizontal={false} />
+      <XAxis type="number" allowDecimals={!percent} domain={percent ? [0, 1] : undefined} tickFormatter={percent ? (v: number) => `${Math.round(v * 100)}%` : undefined} {...AXIS} />
+      <YAxis type="category" dataKey="label" width={170} {...AXIS} />
+      <Tooltip {...TOOLTIP} formatter={percent ? (v) => `${Math.round(Number(v) * 100)}%` : undefined} />
+      <Bar dataKey="value" name={valueName} fill={color} isAnimationActive={false} />
+    </BarChart>
+  );
+}

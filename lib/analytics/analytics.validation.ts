@@ -1,0 +1,23 @@
+// The analytics pages' search params: date range and the viewer's time zone (for day/week buckets).
+import { z } from "zod";
+import { isTimeZone, UTC } from "@/lib/time/format";
+
+export const ANALYTICS_RANGES = ["30", "90", "all"] as const;
+export type AnalyticsRange = (typeof ANALYTICS_RANGES)[number];
+/** The default window: big accounts stay fast, and recent use is what authors act on. */
+export const DEFAULT_RANGE: AnalyticsRange = "90";
+export const RANGE_LABELS: Record<AnalyticsRange, string> = { "30": "Last 30 days", "90": "Last 90 days", all: "All time" };
+
+export const analyticsParamsSchema = z.object({
+  range: z.enum(ANALYTICS_RANGES).catch(DEFAULT_RANGE).default(DEFAULT_RANGE),
+  tz: z.string().max(64).refine(isTimeZone).catch(UTC).default(UTC),
+});
+export type AnalyticsParams = z.infer<typeof analyticsParamsSchema>;
+
+/** The first moment counted, or null for all time. */
+export function rangeStart(range: AnalyticsRange, now: Date = new Date()): Date | null {
+  return range === "all" ? null : new Date(now.getTime() - Number(range) * 86_400_000);
+}
+
+/** Day buckets for a month, week buckets for longer ranges. */
+export const bucketUnit = (range: AnalyticsRange): "day" | "week" => (range === "30" ? "day" : "week");

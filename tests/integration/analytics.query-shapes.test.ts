@@ -1,0 +1,95 @@
+// Query shapes of the analytics pages: EXPLAIN (ANALYZE) of every statement a read sends, with
+// the Session rows each touched. The flow tab reads the flow's own sessions in its range (never
+// the account's), and /insights reads the account's sessions in the range through the
+// (accountId, createdAt, …) index, never the whole table.
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { analyticsParamsSchema, rangeStart } from "@/lib/analytics/analytics.validation";
+import { getFlowAnalytics } from "@/lib/analytics/flow-analytics";
+import { getInsights } from "@/lib/analytics/insights";
+import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
+
+type Statement = { sql: string; params: unknown[] };
+let capturing: Statement[] | null = null;
+const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+client.$on("query", (event) => capturing?.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
+(globalThis as { prisma?: PrismaClient }).prisma = client;
+
+const direct = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const SESSIONS = 6_000;
+let volume: LoadedVolume;
+let owner: { id: string; accountId: string; teamId: string | null; role: "owner" };
+
+beforeAll(async () => {
+  await direct.connect();
+  volume = await loadVolume(direct, { key: "analytics-shapes", flows: 40, sessions: SESSIONS, steps: 300, tags: 4 });
+  await direct.query(`VACUUM ANALYZE "Session"`);
+  const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
+  owner = { id: rows[0].id, accountId: volume.accountId, teamId: rows[0].teamId, role: "owner" };
+}, 120_000);
+
+afterAll(async () => {
+  await direct.end();
+});
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number; "Rows Removed by Filter"?: number; "Heap Fetches"?: number; Plans?: PlanNode[] };
+
+async function sessionReads<T>(fn: () => Promise<T>) {
+  capturing = [];
+  let statements: Statement[];
+  try {
+    await fn();
+    statements = capturing;
+  } finally {
+    capturing = null;
+  }
+  const reading = statements.filter((s) => s.sql.includes(`"Session"`));
+  return Promise.all(reading.map(async (statement) => {
+    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
+    const plan = (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+    return { sql: statement.sql, read: rowsRead(plan, "Session"), scans: scansOf(plan, "Session") };
+  }));
+}
+
+/** Rows of `table` a plan touched: returned by its scans plus those its filters threw away. */
+function rowsRead(node: PlanNode, table: string): number {
+  const own = node["Relation Name"] === table ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0)) * node["Actual Loops"] : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child, table), 0);
+}
+function scansOf(node: PlanNode, table: string): string[] {
+  const own = node["Relation Name"] === table ? [node["Node Type"]] : [];
+  return [...own, ...(node.Plans ?? []).flatMap((child) => scansOf(child, table))];
+}
+
+const count = async (sql: string, params: unknown[]) => (await direct.query<{ n: number }>(sql, params)).rows[0].n;
+
+describe("analytics query shapes", () => {
+  it("the flow tab reads only the flow's sessions in the range, statement by statement", async () => {
+    const params = analyticsParamsSchema.parse({ range: "90" });
+    const since = rangeStart("90")!;
+    const inRange = await count(`SELECT count(*)::int AS n FROM "Session" WHERE "flowId" = $1 AND "createdAt" >= $2`, [volume.flowId, since]);
+    expect(inRange).toBeGreaterThan(5);
+    const reads = await sessionReads(() => getFlowAnalytics(owner, volume.flowId, params));
+    expect(reads.length).toBeGreaterThanOrEqual(4);
+    for (const r of reads) {
+      expect(r.scans.every((s) => s !== "Seq Scan"), r.sql).toBe(true);
+      expect(r.read, r.sql).toBeLessThanOrEqual(inRange + 5);
+    }
+    expect(inRange).toBeLessThan(SESSIONS / 20);
+  });
+
+  it("/insights reads the account's sessions in the range through its index, not the table", async () => {
+    const params = analyticsParamsSchema.parse({ range: "90" });
+    const since = rangeStart("90")!;
+    const inRange = await count(`SELECT count(*)::int AS n FROM "Session" WHERE "accountId" = $1 AND "createdAt" >= $2`, [volume.accountId, since]);
+    const reads = await sessionReads(() => getInsights(owner, params));
+    expect(reads).toHaveLength(3);
+    for (const r of reads) {
+      expect(r.scans, r.sql).toEqual(["Index Only Scan"]);
+      expect(r.read, r.sql).toBeLessThanOrEqual(inRange + 5);
+    }
+    expect(inRange).toBeLessThan(SESSIONS / 2);
+  });
+});
