@@ -15,7 +15,7 @@ export default defineConfig({
   retries: 0,
   // Upper bounds, not waits: journeys wait for states, and on a shared, busy machine (CI, or
   // `with-cpu-load`) a sign-in or a build-heavy page can take far longer than on a laptop.
-  timeout: 240_000,
+  timeout: 480_000,
   expect: { timeout: 30_000 },
   reporter: [["list"]],
   use: {

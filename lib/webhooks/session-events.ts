@@ -22,7 +22,7 @@ export function sessionCompletedPayload(session: CompletedSession) {
     session: {
       id: session.id,
       url: link(`/sessions/${session.id}`),
-      flow: { id: session.flowId, name: session.flowName, type: session.flowType, version: session.flowVersion.version },
+      flow: { id: session.flowId, name: session.flowName, type: session.flowType, version: session.flowVersion?.version ?? null },
       outcome: session.outcome,
       notes: session.outcomeNotes,
       nextSteps: session.nextSteps,

@@ -6,8 +6,6 @@ import { BASE_URL } from "../../playwright.config";
 import { expect, newPerson, screenshot, signIn, signOut, signUpCompany, test, toast, visit } from "./support";
 
 const SESSION_COOKIE = "next-auth.session-token";
-// Each journey signs up and signs in on two devices: several password hashes and first renders.
-test.describe.configure({ timeout: 180_000 });
 
 async function sessionCookie(context: BrowserContext): Promise<Cookie> {
   const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);

@@ -42,7 +42,7 @@ async function stop(server: Server) {
 
 test.describe("dev outbox", () => {
   // Each test starts a production server of its own: slow on a loaded machine.
-  test.describe.configure({ timeout: 240_000 });
+  test.describe.configure({ timeout: 600_000 });
 
   test("the local demo server shows the outbox; a production server with SMTP_URL and no DEV_OUTBOX answers 404", async ({ page, request }) => {
     // The journeys' server: npm start without SMTP_URL turned the outbox on.
@@ -55,7 +55,7 @@ test.describe("dev outbox", () => {
     try {
       await expect
         .poll(async () => (server.child.exitCode !== null ? `exited: ${server.output()}` : (await fetch(`${PROD_URL}/login`).catch(() => null))?.status), {
-          timeout: 180_000,
+          timeout: 480_000,
           intervals: [250],
         })
         .toBe(200);

@@ -24,7 +24,7 @@ let owner: { id: string; accountId: string; teamId: string | null; role: "owner"
 
 beforeAll(async () => {
   await direct.connect();
-  volume = await loadVolume(direct, { key: "analytics-shapes", flows: 40, sessions: SESSIONS, steps: 300, tags: 4 });
+  volume = await loadVolume(direct, { key: "analytics-shapes", flows: 40, sessions: SESSIONS, steps: 300, tags: 4, lists: 0, batches: 0, schedules: 0 });
   await direct.query(`VACUUM ANALYZE "Session"`);
   const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
   owner = { id: rows[0].id, accountId: volume.accountId, teamId: rows[0].teamId, role: "owner" };
