@@ -122,9 +122,12 @@ export async function getBatchHub(user: Viewer, batchId: string): Promise<BatchH
     },
   });
   const structure = asProcedure(readStructure("maintenance", batch.flowVersion.structure).structure);
+  // Most sessions add no steps of their own: lay out the flow's steps once for all of them.
+  const plain = runtimeSteps(structure, []);
   const cards = sessions.map((s): BatchCard => {
     const state = cardState(s);
-    const progress = procedureProgress(runtimeSteps(structure, s.customSteps as CustomStep[]), s.stepStates as StepStates);
+    const custom = s.customSteps as CustomStep[];
+    const progress = procedureProgress(custom.length ? runtimeSteps(structure, custom) : plain, s.stepStates as StepStates);
     return {
       sessionId: s.id, target: s.targetLabel ?? "", targetNotes: s.targetNotes ?? "", state, stateLabel: CARD_STATE_LABELS[state],
       outcome: s.outcome ? OUTCOME_LABELS[s.outcome] : null,
