@@ -1,5 +1,6 @@
 // The API reference, rendered from the OpenAPI document (the same one /api/v1/openapi.json serves).
 import { Badge } from "@/components/ui/badge";
+import { Markdown } from "@/components/ui/markdown";
 import type { OpenApiDocument } from "@/lib/api/openapi";
 
 type Parameter = { name: string; in: string; required: boolean; description?: string; schema: { type?: string; enum?: unknown[]; default?: unknown; format?: string } };
@@ -24,7 +25,7 @@ export function ApiDocs({ document, origin }: { document: OpenApiDocument; origi
   return (
     <div className="space-y-8 px-5 py-5">
       <section className="space-y-3 text-sm">
-        <p>{document.info.description}</p>
+        <Markdown>{document.info.description}</Markdown>
         <pre className="overflow-x-auto rounded-md border border-border bg-muted p-3 font-mono text-xs">{`curl -H "Authorization: Bearer rf_live_…" "${origin}/api/v1/flows?q=printer&limit=10"`}</pre>
         <p>
           Machine-readable: <a className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-400" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
@@ -67,7 +68,7 @@ export function ApiDocs({ document, origin }: { document: OpenApiDocument; origi
                     <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">{JSON.stringify(op.requestBody.content["application/json"].schema, null, 2)}</pre>
                   </details>
                 )}
-                <p className="text-xs text-fg-muted">Responses: {Object.entries(op.responses).map(([code, r]) => `${code} ${r.description}`).join(" · ")}</p>
+                <Markdown className="text-xs text-fg-muted">{`Responses: ${Object.entries(op.responses).map(([code, r]) => `**${code}** ${r.description}`).join(" · ")}`}</Markdown>
               </div>
             </article>
           ))}
