@@ -47,7 +47,7 @@ export function RankingChart({ rows, valueName, color = SERIES.sessions, percent
   return (
     <BarChart accessibilityLayer={false} responsive layout="vertical" data={data} style={{ width: "100%", height: Math.max(120, data.length * 32 + 24) }} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
       <CartesianGrid {...GRID} horizontal={false} />
-      <XAxis type="number" allowDecimals={!percent} domain={percent ? [0, 1] : undefined} tickFormatter={percent ? (v: number) => `${Math.round(v * 100)}%` : undefined} {...AXIS} />
+      <XAxis type="number" allowDecimals={percent} domain={percent ? [0, 1] : undefined} tickFormatter={percent ? (v: number) => `${Math.round(v * 100)}%` : undefined} {...AXIS} />
       <YAxis type="category" dataKey="label" width={170} {...AXIS} />
       <Tooltip {...TOOLTIP} formatter={percent ? (v) => `${Math.round(Number(v) * 100)}%` : undefined} />
       <Bar dataKey="value" name={valueName} fill={color} isAnimationActive={false} />

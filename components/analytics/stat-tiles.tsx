@@ -1,7 +1,7 @@
 // Headline numbers as a definition list of tiles.
 export function StatTiles({ stats }: { stats: { label: string; value: string; hint?: string; testId?: string }[] }) {
   return (
-    <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       {stats.map((s) => (
         <div key={s.label} className="rounded-lg border border-border bg-surface px-4 py-3 shadow-sm">
           <dt className="text-xs font-medium tracking-wide text-fg-muted uppercase">{s.label}</dt>

@@ -22,6 +22,8 @@ async function runOnce(page: Page, flowId: string, second: "Done" | "Skip", outc
 }
 
 test("an author sees their flow's analytics after two runs, as chart and table; /insights renders", async ({ page }) => {
+  // A long journey (build a procedure, two runs, two pages in three looks): a bound, not a wait.
+  test.setTimeout(600_000);
   const name = `Spooler check ${uniqueTag()}`;
   await signIn(page, DEMO_ENGINEER.email, DEMO_PASSWORD);
   const flowId = await createProcedure(page, {
@@ -48,7 +50,7 @@ test("an author sees their flow's analytics after two runs, as chart and table; 
   await expect(rates.getByRole("row", { name: /Restart the print spooler/ })).toContainText("50% (1)");
   // The chart, then the same numbers as a table.
   const overTime = page.getByTestId("chart-over-time");
-  await expect(overTime.locator("svg.recharts-surface")).toBeVisible();
+  await expect(overTime.locator(".recharts-bar-rectangle").first()).toBeVisible();
   const outcomes = page.getByTestId("chart-outcomes");
   await outcomes.getByRole("button", { name: "Table" }).click();
   await expect(outcomes.getByRole("button", { name: "Table" })).toHaveAttribute("aria-pressed", "true");
