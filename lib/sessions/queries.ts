@@ -132,7 +132,6 @@ export const historySearchSchema = z.object({
 });
 export type HistorySearch = z.infer<typeof historySearchSchema>;
 
-<<<<<<< HEAD
 /** The history's filters over the sessions `user` sees; also the REST API's. */
 export function historyWhere(user: Viewer, search: Omit<HistorySearch, "page">): Prisma.SessionWhereInput {
   const and: Prisma.SessionWhereInput[] = [visibleSessionsWhere(user)];
@@ -179,23 +178,6 @@ export function toHistoryItem(row: Prisma.SessionGetPayload<{ select: typeof his
   };
 }
 
-export async function searchSessions(user: Viewer, search: HistorySearch) {
-  const where = historyWhere(user, search);
-  const [rows, total] = await Promise.all([
-    db.session.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      skip: (search.page - 1) * HISTORY_PAGE_SIZE,
-      take: HISTORY_PAGE_SIZE,
-      select: historyItemSelect,
-    }),
-    // Counting every match of a 100k-session account costs more than the page itself; past
-    // the cap the page says "1,000+".
-    // Ordered like the page, so the (accountId[, status], updatedAt) index serves the count and it
-    // stops at the cap; without an order Prisma sorts the capped subquery by id, reading every match.
-    db.session.count({ where, orderBy: { updatedAt: "desc" }, take: HISTORY_COUNT_CAP + 1 }),
-  ]);
-=======
 /** The history's WHERE (visibility and filters) for raw SQL over "Session" s. */
 function historyWhereSql(user: Viewer, search: HistorySearch): Prisma.Sql {
   const and: Prisma.Sql[] = [visibleSessionsSql(user)];
@@ -255,15 +237,11 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
     : search.page > 1
       ? (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Session" s WHERE ${historyWhereSql(user, search)} ORDER BY s."updatedAt" DESC LIMIT ${HISTORY_COUNT_CAP + 1}) c`)[0].n
       : 0;
->>>>>>> a-scale
   return {
     total: Math.min(total, HISTORY_COUNT_CAP),
     totalCapped: total > HISTORY_COUNT_CAP,
     page: search.page,
     pageSize: HISTORY_PAGE_SIZE,
-<<<<<<< HEAD
-    items: rows.map(toHistoryItem),
-=======
     items: rows.map((row) => ({
       id: row.id,
       status: row.status,
@@ -282,7 +260,6 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
       target: row.targetLabel,
       stepsMarked: row.stepsMarked,
     })),
->>>>>>> a-scale
   };
 }
 export type SessionSearchResult = Awaited<ReturnType<typeof searchSessions>>;
