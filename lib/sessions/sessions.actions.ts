@@ -12,6 +12,7 @@ import { readStructure, type TypedStructure } from "@/lib/flows/structure";
 import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
+import { analyseAfterResponse } from "@/lib/proposals/after-completion";
 import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, requireFlowVersion, visibleSessionsWhere } from "./access";
 import { defaultsOf, newSessionRow } from "./new-session";
 import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
@@ -247,6 +248,8 @@ export const completeSession = authedAction({ schema: completeSessionSchema }, a
     });
     return { outcome, alreadyCompleted: false };
   });
+  // Proposal analysis after the response; the cron sweep picks the session up if this is lost.
+  if (!result.alreadyCompleted) analyseAfterResponse(sessionId);
   revalidatePath("/sessions");
   revalidatePath(`/sessions/${sessionId}`);
   return result;

@@ -72,3 +72,7 @@ ALTER TABLE "ProposalSession" ADD CONSTRAINT "ProposalSession_proposalId_fkey" F
 
 -- AddForeignKey
 ALTER TABLE "ProposalSession" ADD CONSTRAINT "ProposalSession_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "Session"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Sessions completed before proposal analysis existed are history, not a backlog: mark them
+-- analysed, so the first cron sweeps do not turn years of old runs into a flood of proposals.
+UPDATE "Session" SET "analysedAt" = "completedAt" WHERE status = 'completed' AND "analysedAt" IS NULL;
