@@ -1,11 +1,19 @@
 // The structured diff a proposal carries and the review page draws: which nodes (or procedure
 // steps) the proposed structure adds, removes or changes, against the target's published
 // version. Pure; compares by node id, which the proposal builders keep for existing nodes.
+import { z } from "zod";
 import type { FlowStructure, ProcedureItem, TreeNode } from "@/lib/flows/structure";
 
-export type DiffNode = { id: string; type: string; title: string };
-export type DiffChange = DiffNode & { fields: string[]; beforeTitle: string };
-export type ProposalDiff = { added: DiffNode[]; removed: DiffNode[]; changed: DiffChange[] };
+const diffNodeSchema = z.object({ id: z.string(), type: z.string(), title: z.string() });
+const diffChangeSchema = diffNodeSchema.extend({ fields: z.array(z.string()), beforeTitle: z.string() });
+/** The stored diff (FlowProposal.diff), parsed where it is read; a damaged one reads as empty. */
+export const proposalDiffSchema = z
+  .object({ added: z.array(diffNodeSchema), removed: z.array(diffNodeSchema), changed: z.array(diffChangeSchema) })
+  .catch({ added: [], removed: [], changed: [] });
+
+export type DiffNode = z.infer<typeof diffNodeSchema>;
+export type DiffChange = z.infer<typeof diffChangeSchema>;
+export type ProposalDiff = z.infer<typeof proposalDiffSchema>;
 
 type Item = { id: string; type: string; title: string; body: Record<string, unknown> };
 
