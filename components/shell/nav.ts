@@ -1,5 +1,5 @@
 // The sidebar's sections. A section is listed once its pages exist.
-import { BookOpen, History, LayoutDashboard, Server, Settings, Workflow } from "lucide-react";
+import { BookOpen, GitPullRequestArrow, History, LayoutDashboard, Server, Settings, Workflow } from "lucide-react";
 
 export const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
@@ -9,3 +9,6 @@ export const NAV_ITEMS = [
   { href: "/maintenance", label: "Maintenance", icon: Server },
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;
+
+/** Admins and owners only: the review queue of flow proposals (shown before Settings). */
+export const PROPOSALS_NAV_ITEM = { href: "/proposals", label: "Proposals", icon: GitPullRequestArrow } as const;
