@@ -261,7 +261,7 @@ describe("cron route", () => {
 
       const response = await call("Bearer a-long-enough-cron-secret");
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ fired: 1, coalesced: expect.any(Number), skipped: 0, errors: 0 });
+      expect(await response.json()).toEqual({ fired: 1, coalesced: expect.any(Number), skipped: 0, errors: 0, proposals: expect.objectContaining({ errors: 0 }) });
       expect(await batchesOf(id)).toHaveLength(1);
     } finally {
       if (saved === undefined) delete process.env.CRON_SECRET;

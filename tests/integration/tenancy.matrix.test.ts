@@ -124,7 +124,9 @@ const ENGINEERS_OWN_ACCOUNT_ROWS = cells(O, O, O, O, F, O, N);
 const PROPOSAL_REVIEW = cells(O, O, N, N, N, N, N);
 /** A pending new-flow proposal of account A, from a resolved walk of its engineer (unique per call). */
 async function pendingProposal(w: World, status: "pending" | "dismissed" = "pending") {
-  const sessionId = await seedAssistantSession(w.t.engineer, { problem: unique("Outlook hangs"), nodes: [...outlookWalk, { kind: "step", title: unique("Step") }] });
+  // A question of its own: the walk matches no flow an earlier cell published, so it is a new flow.
+  const question = { kind: "question" as const, title: unique("Does Outlook start?"), answers: ["Yes", "No"], chosen: "Yes" };
+  const sessionId = await seedAssistantSession(w.t.engineer, { problem: unique("Outlook hangs"), nodes: [question, ...outlookWalk.slice(1)] });
   const result = await analyseSession(db, sessionId);
   if (result.kind !== "analysed" || !result.proposalIds[0]) throw new Error("no proposal");
   if (status === "dismissed") await db.flowProposal.update({ where: { id: result.proposalIds[0] }, data: { status } });
