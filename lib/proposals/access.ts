@@ -3,6 +3,7 @@
 //   `where`, so another account's proposal is "not found".
 // - Only admins and owners review (they publish into the whole account's library). For anyone
 //   else the queue does not exist: pages and actions answer "not found", not "forbidden".
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
