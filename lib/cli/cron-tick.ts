@@ -1,14 +1,15 @@
-// npm run cron:tick: one maintenance cron tick against DATABASE_URL (or the embedded
+// npm run cron:tick: one cron tick (due schedules, then the proposal sweep) against DATABASE_URL (or the embedded
 // database), the same function the cron route and `npm start`'s timer run. Prints its result.
 import { openLocalDatabase } from "../db/local";
 
 const database = await openLocalDatabase();
 try {
   process.env.DATABASE_URL = database.url;
-  const [{ runDueSchedules }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../db/prisma")]);
+  const [{ runDueSchedules }, { sweepUnanalysedSessions }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../proposals/analyse"), import("../db/prisma")]);
   const db = createPrismaClient();
   try {
-    console.log(JSON.stringify(await runDueSchedules(db)));
+    const schedules = await runDueSchedules(db);
+    console.log(JSON.stringify({ ...schedules, proposals: await sweepUnanalysedSessions(db) }));
   } finally {
     await db.$disconnect();
   }

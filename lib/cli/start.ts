@@ -95,10 +95,13 @@ function startCronTimer(databaseUrl: string, say: (line: string) => void) {
     if (running) return;
     running = true;
     try {
-      const [{ runDueSchedules }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../db/prisma")]);
+      const [{ runDueSchedules }, { sweepUnanalysedSessions }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../proposals/analyse"), import("../db/prisma")]);
       client ??= createPrismaClient({ url: databaseUrl, poolSize: 2 });
       const result = await runDueSchedules(client);
       if (result.fired || result.skipped || result.errors) say(`maintenance tick: ${JSON.stringify(result)}`);
+      // Sessions whose after() analysis was lost (a crash, a restart) are analysed here.
+      const proposals = await sweepUnanalysedSessions(client);
+      if (proposals.analysed || proposals.errors) say(`proposal sweep: ${JSON.stringify(proposals)}`);
     } catch (error) {
       say(`maintenance tick failed: ${(error as Error).message}`);
     } finally {

@@ -386,5 +386,7 @@ describe("the tenant/role matrix", () => {
       if (expected !== "ok") expect(await snapshot(accounts), `${key} as ${name} (${expected}) changed rows`).toEqual(beforeBoth);
       if (name === "outsider") expect(await snapshot([w.t.account.id]), `${key} as another account's admin changed account A`).toEqual(beforeA);
     }
-  });
+    // Eight people each get a fresh target row (a publish, a walk analysed, …): on a loaded
+    // machine that outgrows the default 30 s.
+  }, 120_000);
 });
