@@ -65,8 +65,9 @@ test("an admin approves a proposal from a resolved walk and finds the new flow i
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByTestId("diff-summary")).toHaveText(/^\d+ added · 0 changed · 0 removed$/);
   const added = page.locator('[data-diff="added"]');
-  await expect(added.filter({ hasText: "Clear the Teams cache folder" })).toContainText("Added");
-  await expect(added.filter({ hasText: "Teams opens normally again" })).toBeVisible();
+  // (The question's row names where its answers lead, so match the node's own title exactly.)
+  await expect(added.filter({ has: page.getByText("Clear the Teams cache folder", { exact: true }) })).toContainText("Added");
+  await expect(added.filter({ has: page.getByText("Teams opens normally again", { exact: true }) })).toContainText("Added");
   await expect(page.getByRole("link", { name: `${name}: Teams shows a blank window` })).toBeVisible();
   await shot(page, "proposal-diff-light");
   await chooseTheme(page, "Dark");
