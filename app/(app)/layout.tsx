@@ -3,9 +3,11 @@ import { Logo } from "@/components/shell/logo";
 import { SidebarNav } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { pendingProposalCount } from "@/lib/proposals/queries";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
+  const pendingProposals = await pendingProposalCount(user);
   return (
     <div className="flex min-h-screen">
       {/* First Tab stop: past the sidebar and header straight to the page (WCAG 2.4.1). */}
@@ -25,7 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <p className="text-xs uppercase tracking-wide text-fg-muted">Account</p>
           <p className="truncate text-sm font-medium" data-testid="account-name">{user.account.name}</p>
         </div>
-        <SidebarNav />
+        <SidebarNav pendingProposals={pendingProposals} />
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
@@ -38,7 +40,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <UserMenu name={user.name} email={user.email} role={user.role} />
           </div>
           <div className="border-t border-border px-2 py-1 md:hidden">
-            <SidebarNav orientation="horizontal" />
+            <SidebarNav orientation="horizontal" pendingProposals={pendingProposals} />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none md:px-6">{children}</main>

@@ -1,5 +1,5 @@
 // The sidebar's sections. A section is listed once its pages exist.
-import { BookOpen, ChartColumn, History, LayoutDashboard, Server, Settings, Workflow } from "@/components/ui/icons";
+import { BookOpen, ChartColumn, GitPullRequestArrow, History, LayoutDashboard, Server, Settings, Workflow } from "@/components/ui/icons";
 
 export const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
@@ -10,3 +10,6 @@ export const NAV_ITEMS = [
   { href: "/insights", label: "Insights", icon: ChartColumn },
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;
+
+/** Admins and owners only: the review queue of flow proposals (shown before Settings). */
+export const PROPOSALS_NAV_ITEM = { href: "/proposals", label: "Proposals", icon: GitPullRequestArrow } as const;

@@ -2,13 +2,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
-import { NAV_ITEMS } from "./nav";
+import { NAV_ITEMS, PROPOSALS_NAV_ITEM } from "./nav";
 
-export function SidebarNav({ orientation = "vertical" }: { orientation?: "vertical" | "horizontal" }) {
+/** pendingProposals: null hides the Proposals link (only admins and owners review). */
+export function SidebarNav({ orientation = "vertical", pendingProposals = null }: { orientation?: "vertical" | "horizontal"; pendingProposals?: number | null }) {
   const pathname = usePathname();
+  const items = pendingProposals === null ? NAV_ITEMS : [...NAV_ITEMS.slice(0, -1), PROPOSALS_NAV_ITEM, ...NAV_ITEMS.slice(-1)];
   return (
     <nav aria-label="Main" className={cn(orientation === "vertical" ? "flex flex-col gap-1" : "flex gap-1 overflow-x-auto")}>
-      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
+      {items.map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -19,6 +21,11 @@ export function SidebarNav({ orientation = "vertical" }: { orientation?: "vertic
           >
             <Icon className="h-4 w-4" aria-hidden />
             {label}
+            {href === PROPOSALS_NAV_ITEM.href && pendingProposals ? (
+              <span className="ml-auto rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white tabular-nums" aria-label={`${pendingProposals} pending`}>
+                {pendingProposals > 99 ? "99+" : pendingProposals}
+              </span>
+            ) : null}
           </Link>
         );
       })}

@@ -1,15 +1,15 @@
-// npm run cron:tick: one maintenance cron tick against DATABASE_URL (or the embedded
-// database), the same functions the cron route and `npm start`'s timer run (schedules, then the
-// webhook outbox). Prints its result.
+// npm run cron:tick: one cron tick (lib/maintenance/tick.ts: due schedules, the proposal sweep,
+// the webhook outbox) against DATABASE_URL (or the embedded database), the same function the
+// cron route and `npm start`'s timer run. Prints its result.
 import { openLocalDatabase } from "../db/local";
 
 const database = await openLocalDatabase();
 try {
   process.env.DATABASE_URL = database.url;
-  const [{ runDueSchedules }, { drainWebhooksForTick }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../webhooks/tick"), import("../db/prisma")]);
+  const [{ runTick }, { createPrismaClient }] = await Promise.all([import("../maintenance/tick"), import("../db/prisma")]);
   const db = createPrismaClient();
   try {
-    console.log(JSON.stringify({ ...(await runDueSchedules(db)), webhooks: await drainWebhooksForTick(db) }));
+    console.log(JSON.stringify(await runTick(db)));
   } finally {
     await db.$disconnect();
   }

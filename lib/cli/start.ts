@@ -103,11 +103,12 @@ function startCronTimer(databaseUrl: string, say: (line: string) => void) {
     if (running) return;
     running = true;
     try {
-      const [{ runDueSchedules }, { drainWebhooksForTick }, { createPrismaClient }] = await Promise.all([import("../maintenance/run-due"), import("../webhooks/tick"), import("../db/prisma")]);
+      const [{ runTick }, { createPrismaClient }] = await Promise.all([import("../maintenance/tick"), import("../db/prisma")]);
       client ??= createPrismaClient({ url: databaseUrl, poolSize: 2 });
-      const result = await runDueSchedules(client);
+      const { proposals, webhooks, ...result } = await runTick(client);
       if (result.fired || result.skipped || result.errors) say(`maintenance tick: ${JSON.stringify(result)}`);
-      const webhooks = await drainWebhooksForTick(client);
+      // Sessions whose after() analysis was lost (a crash, a restart) are analysed here.
+      if (proposals.analysed || proposals.errors) say(`proposal sweep: ${JSON.stringify(proposals)}`);
       if ("error" in webhooks || webhooks.sent) say(`webhooks: ${JSON.stringify(webhooks)}`);
     } catch (error) {
       say(`maintenance tick failed: ${(error as Error).message}`);

@@ -1,8 +1,7 @@
 // The cron route's tick: run-due with the app's client (scripts outside Next pass their own),
-// then the webhook outbox drain.
+// then the proposal sweep and the webhook outbox drain (lib/maintenance/tick.ts).
 import "server-only";
 import { db } from "@/lib/db/client";
-import { drainWebhooksForTick } from "@/lib/webhooks/tick";
-import { runDueSchedules } from "./run-due";
+import { runTick } from "./tick";
 
-export const runCronTick = async () => ({ ...(await runDueSchedules(db)), webhooks: await drainWebhooksForTick(db) });
+export const runCronTick = () => runTick(db);

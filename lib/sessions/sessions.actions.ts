@@ -12,6 +12,7 @@ import { readStructure, type TypedStructure } from "@/lib/flows/structure";
 import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
+import { analyseAfterResponse } from "@/lib/proposals/after-completion";
 import { emitSessionCompleted, SESSION_EVENT_SELECT } from "@/lib/webhooks/session-events";
 import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, requireFlowVersion, visibleSessionsWhere } from "./access";
 import { defaultsOf, newSessionRow } from "./new-session";
@@ -226,6 +227,8 @@ export const completeSession = authedAction({ schema: completeSessionSchema }, a
     await emitSessionCompleted(tx, completed);
     return { outcome, alreadyCompleted: false };
   });
+  // Proposal analysis after the response; the cron sweep picks the session up if this is lost.
+  if (!result.alreadyCompleted) analyseAfterResponse(sessionId);
   revalidatePath("/sessions");
   revalidatePath(`/sessions/${sessionId}`);
   return result;

@@ -309,9 +309,9 @@ describe("cron route", () => {
 
       const response = await call("Bearer a-long-enough-cron-secret");
       expect(response.status).toBe(200);
-      // The tick then drains the webhook outbox (lib/webhooks), reported beside the schedules.
+      // The tick then sweeps proposal analysis and drains the webhook outbox, reported beside the schedules.
       const drained = { sent: expect.any(Number), succeeded: expect.any(Number), retrying: expect.any(Number), failed: expect.any(Number) };
-      expect(await response.json()).toEqual({ fired: 1, coalesced: expect.any(Number), skipped: 0, errors: 0, webhooks: drained });
+      expect(await response.json()).toEqual({ fired: 1, coalesced: expect.any(Number), skipped: 0, errors: 0, proposals: expect.objectContaining({ errors: 0 }), webhooks: drained });
       expect(await batchesOf(id)).toHaveLength(1);
     } finally {
       if (saved === undefined) delete process.env.CRON_SECRET;

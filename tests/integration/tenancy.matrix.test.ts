@@ -21,6 +21,8 @@ import {
 } from "@/lib/flows/flows.actions";
 import { exportFlow } from "@/lib/flows/portable";
 import { launchBatch, rerunBatch } from "@/lib/maintenance/batches.actions";
+import { analyseSession } from "@/lib/proposals/analyse";
+import { approveProposal, dismissProposal, modifyProposal, rejectProposal, reopenProposal } from "@/lib/proposals/proposals.actions";
 import { createSchedule, deleteSchedule, setScheduleActive, updateSchedule } from "@/lib/maintenance/schedules.actions";
 import type { TargetInput } from "@/lib/maintenance/targets";
 import { createTargetList, deleteTargetList, updateTargetList } from "@/lib/maintenance/targets.actions";
@@ -33,6 +35,7 @@ import {
   createWebhookEndpoint, deleteWebhookEndpoint, redeliverWebhook, revealWebhookSecret, rotateWebhookSecret, sendTestWebhook, updateWebhookEndpoint,
 } from "@/lib/webhooks/webhooks.actions";
 import { createUser, TEST_PASSWORD } from "@/tests/helpers/factories";
+import { outlookWalk, seedAssistantSession } from "@/tests/helpers/proposal-fixtures";
 import { sampleProcedure, sampleTree } from "@/tests/helpers/flow-fixtures";
 import {
   as, INTAKE, ok, printerTree, publishAs, publishProcedure, publishTree, stepIdsOf, teamTenant, type Actor, type TeamTenant,
@@ -138,7 +141,27 @@ const MAINTENANCE_TEAM_ROW = cells(O, O, O, O, F, N, N);
 /** Engineers and up, on rows of A shared with the whole account: another account's admin does not see them. */
 const ENGINEERS_OWN_ACCOUNT_ROWS = cells(O, O, O, O, F, O, N);
 
+/** Proposals: admins and owners of the account review them; for everyone else they do not exist. */
+const PROPOSAL_REVIEW = cells(O, O, N, N, N, N, N);
+/** A pending new-flow proposal of account A, from a resolved walk of its engineer (unique per call). */
+async function pendingProposal(w: World, status: "pending" | "dismissed" = "pending") {
+  // A question of its own: the walk matches no flow an earlier cell published, so it is a new flow.
+  const question = { kind: "question" as const, title: unique("Does Outlook start?"), answers: ["Yes", "No"], chosen: "Yes" };
+  const sessionId = await seedAssistantSession(w.t.engineer, { problem: unique("Outlook hangs"), nodes: [question, ...outlookWalk.slice(1)] });
+  const result = await analyseSession(db, sessionId);
+  if (result.kind !== "analysed" || !result.proposalIds[0]) throw new Error("no proposal");
+  if (status === "dismissed") await db.flowProposal.update({ where: { id: result.proposalIds[0] }, data: { status } });
+  return result.proposalIds[0];
+}
+
 const MATRIX: Record<string, Entry> = {
+  // proposals
+  "proposals/proposals.actions#approveProposal": { expect: PROPOSAL_REVIEW, arrange: async (w) => { const proposalId = await pendingProposal(w); return () => approveProposal({ proposalId }); } },
+  "proposals/proposals.actions#modifyProposal": { expect: PROPOSAL_REVIEW, arrange: async (w) => { const proposalId = await pendingProposal(w); return () => modifyProposal({ proposalId }); } },
+  "proposals/proposals.actions#rejectProposal": { expect: PROPOSAL_REVIEW, arrange: async (w) => { const proposalId = await pendingProposal(w); return () => rejectProposal({ proposalId, reason: "Not needed" }); } },
+  "proposals/proposals.actions#dismissProposal": { expect: PROPOSAL_REVIEW, arrange: async (w) => { const proposalId = await pendingProposal(w); return () => dismissProposal({ proposalId }); } },
+  "proposals/proposals.actions#reopenProposal": { expect: PROPOSAL_REVIEW, arrange: async (w) => { const proposalId = await pendingProposal(w, "dismissed"); return () => reopenProposal({ proposalId }); } },
+
   // account administration
   "account/members.actions#changeMemberRole": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const m = await member(w); return () => changeMemberRole({ userId: m.id, role: "l1" }); } },
   "account/members.actions#removeMember": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const m = await member(w); return () => removeMember({ userId: m.id }); } },
@@ -362,6 +385,7 @@ async function snapshot(accountIds: string[]) {
     db.webhookEvent.findMany({ where: inAccounts, orderBy: order }),
     db.webhookDelivery.findMany({ where: { endpoint: inAccounts }, orderBy: order }),
     db.webhookAttempt.findMany({ where: { delivery: { endpoint: inAccounts } }, orderBy: order }),
+    db.flowProposal.findMany({ where: inAccounts, orderBy: order }),
   ]);
 }
 
@@ -399,5 +423,7 @@ describe("the tenant/role matrix", () => {
       if (expected !== "ok") expect(await snapshot(accounts), `${key} as ${name} (${expected}) changed rows`).toEqual(beforeBoth);
       if (name === "outsider") expect(await snapshot([w.t.account.id]), `${key} as another account's admin changed account A`).toEqual(beforeA);
     }
-  });
+    // Eight people each get a fresh target row (a publish, a walk analysed, …): on a loaded
+    // machine that outgrows the default 30 s.
+  }, 120_000);
 });

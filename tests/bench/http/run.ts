@@ -47,6 +47,7 @@ const ALL_TARGETS: Target[] = [
   { label: "/flows?q=printer", api: false, path: () => "/flows?q=printer" },
   { label: "/flows", api: false, path: () => "/flows" },
   { label: "/dashboard", api: false, path: () => "/dashboard" },
+  { label: "/proposals", api: false, path: () => "/proposals" },
   { label: "flow page", api: false, path: (v) => `/flows/${v.flowId}` },
   { label: "session page", api: false, path: (v) => `/sessions/${v.sessionId}` },
   { label: "/api/sessions", api: true, path: () => "/api/sessions" },
