@@ -121,3 +121,13 @@ export function migrationDatabaseUrl(fallback: string, env: Env = process.env): 
   if (!parsed.success) throw new Error("DIRECT_DATABASE_URL is not a postgres:// URL.");
   return parsed.data;
 }
+
+/**
+ * An absolute link into the app (webhook payloads). Reads only APP_URL, so it works in the cron
+ * tick of `npm start`'s timer and `npm run cron:tick` too, which have no auth secret.
+ */
+export function appLink(path: string, env: Env = process.env): string {
+  const values = withoutEmpty(env);
+  const base = schema.shape.APP_URL.safeParse(values.APP_URL ?? values.NEXTAUTH_URL);
+  return new URL(path, base.success ? base.data : "http://localhost:3000").toString();
+}

@@ -20,6 +20,8 @@
 //   the same flow step) → an enhancement inserting it there, citing those sessions.
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
+import { appLink } from "@/lib/env";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { readStructure, validateStructure, type FlowType, type ProcedureStructure, type TreeStructure } from "@/lib/flows/structure";
 import type { CustomStep, StepStates } from "@/lib/sessions/runtime";
 import { alignWalk, applyAlignment, buildTreeFromWalk, type Alignment, type Closing } from "./classify";
@@ -73,14 +75,23 @@ const clip = (value: string, max: number) => (value.length > max ? `${value.slic
  * confidence moving with it.
  */
 async function upsertProposal(tx: Tx, accountId: string, p: NewProposal): Promise<string> {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`
+  const [row] = await tx.$queryRaw<{ id: string; created: boolean }[]>`
     INSERT INTO "FlowProposal" (id, "accountId", type, "targetFlowId", "targetVersion", "targetKey", "flowType", title, description,
                                 confidence, diff, structure, fingerprint, "supportCount", "updatedAt")
     VALUES (uuidv7(), ${accountId}::uuid, ${p.type}::"ProposalType", ${p.targetFlowId}::uuid, ${p.targetVersion}, ${p.targetFlowId ?? ""},
             ${p.flowType}::"FlowType", ${clip(p.title, 200)}, ${p.description}, ${p.baseConfidence}, ${JSON.stringify(p.diff)}::jsonb,
             ${JSON.stringify(p.structure)}::jsonb, ${p.fingerprint}, 0, now())
     ON CONFLICT ("accountId", "targetKey", fingerprint) DO UPDATE SET "updatedAt" = now()
-    RETURNING id`;
+    RETURNING id, (xmax = 0) AS created`;
+  // A new proposal (not more support for one that exists) tells the account's webhooks, in this
+  // transaction: a rolled-back analysis sends nothing.
+  if (row.created) {
+    await emitWebhookEvent(tx, {
+      accountId,
+      type: "proposal.created",
+      payload: { proposal: { id: row.id, url: appLink(`/proposals/${row.id}`), type: p.type, title: p.title, targetFlowId: p.targetFlowId, confidence: p.baseConfidence, sessionIds: p.sessionIds } },
+    });
+  }
   const linked = await tx.$executeRaw`
     INSERT INTO "ProposalSession" ("proposalId", "sessionId")
     SELECT ${row.id}::uuid, s FROM unnest(${p.sessionIds}::uuid[]) AS s

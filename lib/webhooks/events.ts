@@ -16,4 +16,4 @@ export const WEBHOOK_EVENTS: Record<WebhookEventType, { label: string; descripti
  * Every type is shown in the picker, so an endpoint can subscribe before the first event of a
  * kind exists; the types nothing sends yet say so (the flywheel will send them).
  */
-export const NOT_SENT_YET: ReadonlySet<WebhookEventType> = new Set(["session.escalated", "proposal.created"]);
+export const NOT_SENT_YET: ReadonlySet<WebhookEventType> = new Set(["session.escalated"]);

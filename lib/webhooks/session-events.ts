@@ -1,7 +1,7 @@
 // session.completed and batch.completed, emitted inside the transaction that completes a
 // session (lib/sessions/sessions.actions.ts#completeSession).
 import type { Tx } from "@/lib/db/client";
-import { serverEnv } from "@/lib/env";
+import { appLink } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { boxScore } from "@/lib/maintenance/progress";
 import { emitWebhookEvent } from "./emit";
@@ -15,7 +15,7 @@ export const SESSION_EVENT_SELECT = {
 
 type CompletedSession = Prisma.SessionGetPayload<{ select: typeof SESSION_EVENT_SELECT }>;
 
-const link = (path: string) => new URL(path, serverEnv().APP_URL).toString();
+const link = appLink;
 
 export function sessionCompletedPayload(session: CompletedSession) {
   return {

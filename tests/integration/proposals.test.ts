@@ -55,6 +55,27 @@ describe("analysis", () => {
     expect(detail.diff).toMatchObject({ added: [{ type: "action", title: "Clear the print queue" }] });
   });
 
+  it("a new proposal emits proposal.created to the account's webhooks in its transaction; more support for it emits nothing", async () => {
+    const t = await teamTenant();
+    const endpoint = await db.webhookEndpoint.create({
+      data: { accountId: t.account.id, url: "https://93.184.216.34/hooks", events: ["proposal.created"], secret: "whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0dGVzdHRlc3Q=" },
+    });
+    const events = () => db.webhookEvent.findMany({ where: { accountId: t.account.id, type: "proposal.created" }, select: { payload: true, deliveries: { select: { endpointId: true } } } });
+    const tree = await publishTree(t.engineer, { name: "Printer offline" });
+    const first = await seedAssistantSession(t.engineer, { problem: "printer offline again", nodes: printerWalk(tree.flowId, tree.structure, "Clear the print queue") });
+    await analyseSession(db, first);
+    const [proposal] = await proposalsOf(t.account.id);
+    const sent = await events();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].deliveries).toEqual([{ endpointId: endpoint.id }]);
+    expect(sent[0].payload).toMatchObject({ proposal: { id: proposal.id, type: "enhancement", targetFlowId: tree.flowId, sessionIds: [first] } });
+
+    const second = await seedAssistantSession(t.engineer, { problem: "printer is offline", nodes: printerWalk(tree.flowId, tree.structure, "clear the print queue") });
+    await analyseSession(db, second);
+    expect((await proposalsOf(t.account.id))[0].supportCount).toBe(2);
+    expect(await events()).toHaveLength(1);
+  });
+
   it("concurrent analyses of one session: one claims it, the others skip, one proposal with support 1", async () => {
     const t = await teamTenant();
     const id = await seedAssistantSession(t.engineer, { problem: "Outlook hangs", nodes: outlookWalk });
