@@ -16,6 +16,7 @@ import { aiSettings } from "@/lib/ai/settings";
 import { AiSuggestionError, type AiProvider, type SuggestContext, type Suggestion, type SuggestResult, type WalkAnswer, type WalkContextNode } from "@/lib/ai/types";
 import type { Command } from "@/lib/flows/structure";
 import { canChangeSession, visibleSessionsWhere } from "@/lib/sessions/access";
+import { PROBLEM_MAX } from "./limits";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
@@ -26,7 +27,7 @@ export type AssistantDeps = {
   maxDepth?: number;
 };
 
-export const PROBLEM_MAX = 2_000;
+export { PROBLEM_MAX };
 export const SUGGESTION_FAILED = "The assistant could not suggest a next step right now. Add a step yourself, write a note, or finish the session.";
 export const NOTHING_TO_SUGGEST = "The assistant has nothing more to suggest from your library. Add a step yourself, write a note, or finish the session.";
 
@@ -44,6 +45,13 @@ export function titleFromProblem(problem: string): string {
   const cut = line.slice(0, 80);
   const space = cut.lastIndexOf(" ");
   return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Waiting for the engineer: pending, or edited and not yet answered / marked. */
+export function isOpen(node: Pick<WalkNodeRow, "status" | "kind" | "answerId" | "result">): boolean {
+  if (node.status === "pending") return true;
+  if (node.status !== "edited") return false;
+  return node.kind === "question" ? node.answerId === null : node.result === null;
 }
 
 export const readAnswers = (value: unknown): WalkAnswer[] => (Array.isArray(value) ? (value as WalkAnswer[]) : []);
@@ -164,7 +172,7 @@ export async function nextSuggestion(viewer: Viewer, sessionId: string, deps: As
     const session = await getChangeableAssistantSessionOrThrow(tx, viewer, sessionId);
     return { session, walk: await loadWalk(tx, sessionId) };
   });
-  const pending = walk.find((n) => n.status === "pending");
+  const pending = walk.find(isOpen);
   if (pending) return { kind: "pending", node: pending, created: false };
   if (walk.length >= maxDepth) return { kind: "at_cap" };
 
@@ -180,7 +188,7 @@ export async function nextSuggestion(viewer: Viewer, sessionId: string, deps: As
     await getChangeableAssistantSessionOrThrow(tx, viewer, sessionId);
     // A manual step added meanwhile took this seq: keep the walk as it is (the runner reloads).
     if ((await tx.walkNode.count({ where: { sessionId } })) > seq) {
-      return { created: false, node: await tx.walkNode.findFirst({ where: { sessionId, status: "pending" }, select: walkNodeSelect }) };
+      return { created: false, node: (await loadWalk(tx, sessionId)).find(isOpen) ?? null };
     }
     const { count } = await tx.walkNode.createMany({ data: [nodeRow(viewer.accountId, sessionId, seq, asked.result.suggestion!, asked.result)], skipDuplicates: true });
     const node = await tx.walkNode.findUnique({ where: { sessionId_seq: { sessionId, seq } }, select: walkNodeSelect });
