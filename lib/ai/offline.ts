@@ -119,6 +119,8 @@ async function flowPointer(walk: WalkContextNode[], trees: Trees): Promise<Point
         const match = answers.find((a) => norm(a.label) === norm(node.answerLabel ?? ""));
         return match ? { flowId: node.sourceFlowId, next: match.next } : "left";
       }
+      // A clarifying question answered "Other": none of the candidate flows fits.
+      if (node.answers.some((a) => a.source?.flowId)) return "left";
       continue;
     }
     if (node.sourceFlowId && node.sourceNodeId) {
