@@ -68,6 +68,6 @@ it("offline provider: one suggestion over 1,000 flows and 50,000 library steps",
   }
   printTable(`Offline provider, ${flows.toLocaleString("en")} published flows and ${steps.toLocaleString("en")} library steps in the account (30 sequential calls each)`,
     ["suggestNext", "suggestion", "statements", "p50 ms", "p95 ms"], rows,
-    ["retrieval is one statement per kind (flows: FTS on the stored tsvector OR trigram on the name; steps: FTS OR word similarity), LIMIT-bounded;",
+    ["retrieval is one statement per kind (flows: FTS on the stored tsvector OR trigram on the name; steps: FTS only), LIMIT-bounded; every match of any word is ranked, so a common word (here teams) costs most;",
       "candidate trees load in one statement (latest published version of each)."]);
 });
