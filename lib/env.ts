@@ -1,6 +1,7 @@
 // Server environment, validated with zod the first time it is read; instrumentation.ts reads
 // it when the server boots, so a production server with a bad environment refuses to start.
 import { z } from "zod";
+import { parseAiSettings } from "./ai/settings";
 
 type Env = Record<string, string | undefined>;
 
@@ -95,6 +96,8 @@ export function serverEnv(): ServerEnv {
  */
 export function bootProblems(env: Env = process.env): string[] {
   const parsed = parse(env);
+  const ai = parseAiSettings(env);
+  if (!ai.ok) return ai.problems;
   if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   if (parsed.data.NODE_ENV === "production" && mailSettings(parsed.data).transport === "none") return [MAIL_NOT_CONFIGURED];
   return [];

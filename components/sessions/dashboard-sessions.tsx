@@ -5,17 +5,22 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import type { dashboardSessions } from "@/lib/sessions/queries";
+import { StartAssistantButton } from "@/components/assistant/start-assistant";
 import { QuickStart } from "./quick-start";
 
 type Data = Awaited<ReturnType<typeof dashboardSessions>>;
 
 /** Dashboard: start a flow, prepared sessions waiting for me, my sessions in progress. */
-export function DashboardSessions({ data, userId }: { data: Data; userId: string }) {
+export function DashboardSessions({ data, userId, assistant = false }: { data: Data; userId: string; /** Offer "Start with the assistant" (engineers and up). */ assistant?: boolean }) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card className="lg:row-span-2">
-        <CardHeader title="Start a flow" description="Search your team's flows and the built-in ones, then start: no form to fill first." />
-        <div className="p-5"><QuickStart /></div>
+        <CardHeader
+          title="Start a flow"
+          description="Search your team's flows and the built-in ones, then start: no form to fill first."
+          action={assistant ? <StartAssistantButton size="sm" data-testid="dashboard-start-assistant" /> : undefined}
+        />
+        <div className="p-5"><QuickStart assistant={assistant} /></div>
       </Card>
       <Card>
         <CardHeader title="Prepared for you" description="Sessions set up ahead of time, with their details filled in." />

@@ -8,9 +8,10 @@ import { FlowTypeBadge } from "@/components/flows/flow-meta";
 import { SearchInput } from "@/components/ui/search-input";
 import { useDebounced } from "@/components/ui/use-debounced";
 import type { FlowSearchResult } from "@/lib/flows/queries";
+import { StartAssistantButton } from "@/components/assistant/start-assistant";
 import { StartSessionButton } from "./start-session-button";
 
-export function QuickStart() {
+export function QuickStart({ assistant = false }: { assistant?: boolean }) {
   const [text, setText] = useState("");
   const query = useDebounced(text.trim(), 250);
   const result = useQuery({
@@ -41,6 +42,12 @@ export function QuickStart() {
           </li>
         ))}
       </ul>
+      {assistant && query && (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-fg-muted">
+          Not what you need?
+          <StartAssistantButton size="sm" initialProblem={text.trim()} data-testid="quick-start-assistant" />
+        </p>
+      )}
     </div>
   );
 }

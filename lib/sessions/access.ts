@@ -86,6 +86,19 @@ export async function getChangeableSessionOrThrow(
   sessionId: string,
   options: { allowCompleted?: boolean; allowPrepared?: boolean } = {},
 ) {
+  return withFlow(await lockChangeableSession(tx, user, sessionId, options));
+}
+
+/**
+ * getChangeableSessionOrThrow without the flow version: for writes that apply to every kind of
+ * session, assistant walks included (completion, the notes after it).
+ */
+export async function lockChangeableSession(
+  tx: Tx,
+  user: Viewer,
+  sessionId: string,
+  options: { allowCompleted?: boolean; allowPrepared?: boolean } = {},
+) {
   await tx.$queryRaw`SELECT id FROM "Session" WHERE id = ${sessionId}::uuid AND "accountId" = ${user.accountId}::uuid FOR UPDATE`;
   const session = await tx.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: sessionRunSelect });
   if (!session) throw notFound("Session");
@@ -98,7 +111,7 @@ export async function getChangeableSessionOrThrow(
   if (session.status === "prepared" && !options.allowPrepared) {
     throw new AppError("conflict", "Start this prepared session before working on it.");
   }
-  return withFlow(session);
+  return session;
 }
 
 export async function getVisibleSessionOrThrow(user: Viewer, sessionId: string) {

@@ -47,6 +47,21 @@ export type SessionView = {
   nextSteps: string;
   /** This user's feedback per step id. */
   feedback: Record<string, { helpful: boolean; comment: string }>;
+  /** AI-assisted sessions (kind assistant): the described problem and the walk (lib/assistant/queries.ts). */
+  problem?: string;
+  walk?: WalkTicketNode[];
+};
+
+/** One node of an assistant walk, as the summary and the ticket need it. */
+export type WalkTicketNode = {
+  id: string;
+  kind: "question" | "step" | "solution";
+  status: "pending" | "accepted" | "edited" | "rejected";
+  title: string;
+  answerLabel: string | null;
+  result: string | null;
+  /** Typed in by the engineer, not suggested. */
+  manual: boolean;
 };
 
 export async function getSessionView(user: Viewer, sessionId: string): Promise<SessionView> {

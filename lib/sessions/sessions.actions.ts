@@ -14,7 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibraryWhere } from "@/lib/library/access";
 import { analyseAfterResponse } from "@/lib/proposals/after-completion";
 import { emitSessionCompleted, SESSION_EVENT_SELECT } from "@/lib/webhooks/session-events";
-import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, requireFlowVersion, visibleSessionsWhere } from "./access";
+import { canEditSessionNotes, canStartPreparedSession, getChangeableSessionOrThrow, lockChangeableSession, requireFlowVersion, visibleSessionsWhere } from "./access";
 import { defaultsOf, newSessionRow } from "./new-session";
 import { checkValues, prepareSessionFor } from "./prepare-session";
 import { runtimeSteps, trail, type CustomStep, type PathEvent, type StepStates } from "./runtime";
@@ -213,7 +213,7 @@ export const updateSessionVariables = authedAction({ schema: updateVariablesSche
 /** Completing twice is harmless: the second call reports the outcome already recorded. */
 export const completeSession = authedAction({ schema: completeSessionSchema }, async ({ sessionId, outcome, notes, nextSteps }, user) => {
   const result = await db.$transaction(async (tx) => {
-    const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: true, allowPrepared: true });
+    const session = await lockChangeableSession(tx, user, sessionId, { allowCompleted: true, allowPrepared: true });
     if (session.status === "completed") return { outcome: session.outcome!, alreadyCompleted: true };
     if (session.status === "prepared") throw new AppError("conflict", "Start the session before completing it.");
     const allowed: readonly string[] = session.flowType === "troubleshooting" ? TROUBLESHOOTING_OUTCOMES : PROCEDURE_OUTCOMES;
@@ -237,7 +237,7 @@ export const completeSession = authedAction({ schema: completeSessionSchema }, a
 /** After completion only the notes stay editable, by the owner or an admin. */
 export const updateSessionNotes = authedAction({ schema: updateSessionNotesSchema }, async ({ sessionId, notes, nextSteps }, user) => {
   await db.$transaction(async (tx) => {
-    const session = await getChangeableSessionOrThrow(tx, user, sessionId, { allowCompleted: true });
+    const session = await lockChangeableSession(tx, user, sessionId, { allowCompleted: true });
     if (!canEditSessionNotes(user, session)) throw new AppError("forbidden", "Only the engineer who ran it or an admin can edit these notes.");
     await tx.session.update({ where: { id: sessionId }, data: { outcomeNotes: notes, nextSteps } });
   });

@@ -3,7 +3,7 @@
 // HaloPSA notes), Markdown or HTML. Pure: no I/O, safe to call on the server or in the browser.
 import { formatDateTime, formatDuration, secondsBetween } from "@/lib/time/format";
 import { asProcedure, asTree, type FlowType } from "@/lib/flows/structure";
-import type { SessionView } from "./queries";
+import type { SessionView, WalkTicketNode } from "./queries";
 import { procedureProgress, runtimeSteps, trail, type Progress, type StepStatus } from "./runtime";
 import { resolveText } from "./variables";
 
@@ -29,7 +29,10 @@ export type TicketExtras = { target?: string | null; targetNotes?: string | null
 export type TicketRecord = {
   sessionId: string;
   status: SessionView["status"];
-  flow: { name: string; version: number; type: FlowType };
+  /** assistant: an AI-assisted walk (no flow; `name` is the short title of the problem). */
+  flow: { name: string; version: number; type: FlowType; assistant?: boolean };
+  /** AI-assisted sessions: the problem as described. */
+  problem?: string;
   engineer: string | null;
   /** Only when someone other than the engineer is assigned. */
   assignee: string | null;
@@ -130,6 +133,24 @@ function troubleshootingSteps(view: SessionView): TicketStep[] {
   return steps.map((step, index) => ({ ...step, number: index + 1 }));
 }
 
+/** An AI-assisted walk: kept nodes in order (rejected suggestions were not taken). */
+function assistantSteps(view: SessionView, walk: WalkTicketNode[]): TicketStep[] {
+  const steps: TicketStep[] = [];
+  for (const node of walk) {
+    if (node.status === "rejected") continue;
+    const base = { number: steps.length + 1, id: node.id, title: clean(node.title), note: joinNotes(view.notes?.[node.id]) };
+    if (node.kind === "question") {
+      steps.push(node.answerLabel !== null ? { ...base, kind: "answer", nodeType: "question", answer: clean(node.answerLabel) } : { ...base, kind: "end", nodeType: "question", escalateTo: "" });
+    } else if (node.kind === "solution" && node.result !== "failed") {
+      steps.push({ ...base, kind: "end", nodeType: node.result === null ? "action" : "solution", escalateTo: "" });
+    } else {
+      const status = node.result as StepStatus | null;
+      steps.push({ ...base, kind: "procedure", section: null, status, statusLabel: status ? STEP_STATUS_LABELS[status] : NOT_DONE, custom: node.manual });
+    }
+  }
+  return steps;
+}
+
 function procedureSteps(view: SessionView): { steps: TicketStep[]; progress: Progress } {
   const runtime = runtimeSteps(asProcedure(view.structure), view.customSteps ?? []);
   const states = view.stepStates ?? {};
@@ -151,13 +172,16 @@ function procedureSteps(view: SessionView): { steps: TicketStep[]; progress: Pro
 /** Everything the ticket note says, in one normalised shape (also the JSON export). */
 export function buildTicketRecord(view: SessionView, extras: TicketExtras = {}): TicketRecord {
   const isTree = view.flowType === "troubleshooting";
-  const { steps, progress } = isTree ? { steps: troubleshootingSteps(view), progress: null } : procedureSteps(view);
+  const { steps, progress } = view.walk
+    ? { steps: assistantSteps(view, view.walk), progress: null }
+    : isTree ? { steps: troubleshootingSteps(view), progress: null } : procedureSteps(view);
   const engineer = view.owner?.name ?? view.assignee?.name ?? null;
   const assignee = view.assignee && view.assignee.id !== view.owner?.id ? view.assignee.name : null;
   return {
     sessionId: view.id,
     status: view.status,
-    flow: { name: view.flowName, version: view.flowVersion, type: view.flowType },
+    flow: { name: view.flowName, version: view.flowVersion, type: view.flowType, ...(view.walk ? { assistant: true } : {}) },
+    ...(view.walk ? { problem: clean(view.problem) } : {}),
     engineer,
     assignee,
     startedAt: view.startedAt,
@@ -202,7 +226,8 @@ function progressLine(progress: Progress | null): string | null {
 function summaryFields(record: TicketRecord, options: TicketFormatOptions): [string, string][] {
   const timeZone = options.timeZone ?? "UTC";
   const fields: [string, string | null][] = [
-    ["Flow", `${record.flow.name} (version ${record.flow.version}, ${flowTypeLabel(record.flow.type).toLowerCase()})`],
+    ["Flow", record.flow.assistant ? `${record.flow.name} (AI-assisted troubleshooting)` : `${record.flow.name} (version ${record.flow.version}, ${flowTypeLabel(record.flow.type).toLowerCase()})`],
+    ["Problem", record.problem ?? null],
     ["Outcome", record.outcomeLabel],
     ["Engineer", record.engineer],
     ["Assigned to", record.assignee],

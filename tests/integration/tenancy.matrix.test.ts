@@ -34,6 +34,11 @@ import {
 import {
   createWebhookEndpoint, deleteWebhookEndpoint, redeliverWebhook, revealWebhookSecret, rotateWebhookSecret, sendTestWebhook, updateWebhookEndpoint,
 } from "@/lib/webhooks/webhooks.actions";
+import {
+  addManualWalkStep, answerWalkNode, completeWalkNode, editWalkNode, rejectWalkNode, requestNextSuggestion, setWalkNodeNote, startAssistant,
+} from "@/lib/assistant/assistant.actions";
+import { startAssistantSession } from "@/lib/assistant/walk";
+import { question, scriptedProvider, step } from "@/tests/helpers/assistant";
 import { createUser, TEST_PASSWORD } from "@/tests/helpers/factories";
 import { outlookWalk, seedAssistantSession } from "@/tests/helpers/proposal-fixtures";
 import { sampleProcedure, sampleTree } from "@/tests/helpers/flow-fixtures";
@@ -92,6 +97,13 @@ const manualStep = async (w: World) =>
   ok(await as(w.t.engineer, () => createLibraryStep({ title: unique("Check the DNS"), instructions: "nslookup", visibility: "account" }))).id;
 
 /** A maintenance flow of A's author, shared with the account; one per world (publishing is slow). */
+/** An assistant session of A's author whose open node is a question (or a step), from a scripted provider. */
+const assistantWalk = async (w: World, kind: "question" | "step" = "question") => {
+  const provider = scriptedProvider(() => (kind === "question" ? question("Is the printer on?", ["Yes", "No"]) : step("Restart the spooler", "Restart-Service Spooler")));
+  const { sessionId } = await startAssistantSession(w.t.engineer, { problem: "Printer not printing" }, { provider });
+  const node = await db.walkNode.findFirstOrThrow({ where: { sessionId, seq: 0 }, select: { id: true, answers: true } });
+  return { sessionId, nodeId: node.id, answerId: (node.answers as { id: string }[])[0]?.id ?? "" };
+};
 const maintenanceFlows = new WeakMap<World, Promise<string>>();
 const maintenanceFlow = (w: World) => {
   if (!maintenanceFlows.has(w)) maintenanceFlows.set(w, publishAs(w.t.engineer, "maintenance", sampleProcedure(3), { name: unique("Patching") }).then((f) => f.flowId));
@@ -323,6 +335,39 @@ const MATRIX: Record<string, Entry> = {
       ok(await as(w.t.engineer, () => completeSession({ sessionId, outcome: "resolved", notes: "first" })));
       return () => updateSessionNotes({ sessionId, notes: "rewritten", nextSteps: "" });
     },
+  },
+  "assistant/assistant.actions#startAssistant": { expect: ENGINEERS_OWN_ACCOUNT, arrange: async () => () => startAssistant({ problem: "Printer not printing" }) },
+  "assistant/assistant.actions#requestNextSuggestion": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => {
+      const { sessionId, nodeId } = await assistantWalk(w, "step");
+      await db.walkNode.update({ where: { id: nodeId }, data: { status: "accepted", result: "done" } });
+      return () => requestNextSuggestion({ sessionId });
+    },
+  },
+  "assistant/assistant.actions#answerWalkNode": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const a = await assistantWalk(w); return () => answerWalkNode({ sessionId: a.sessionId, nodeId: a.nodeId, answerId: a.answerId }); },
+  },
+  "assistant/assistant.actions#completeWalkNode": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const a = await assistantWalk(w, "step"); return () => completeWalkNode({ sessionId: a.sessionId, nodeId: a.nodeId, result: "done" }); },
+  },
+  "assistant/assistant.actions#editWalkNode": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const a = await assistantWalk(w, "step"); return () => editWalkNode({ sessionId: a.sessionId, nodeId: a.nodeId, title: "Restart it twice" }); },
+  },
+  "assistant/assistant.actions#rejectWalkNode": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const a = await assistantWalk(w); return () => rejectWalkNode({ sessionId: a.sessionId, nodeId: a.nodeId }); },
+  },
+  "assistant/assistant.actions#addManualWalkStep": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const a = await assistantWalk(w); return () => addManualWalkStep({ sessionId: a.sessionId, title: "Power-cycled the printer" }); },
+  },
+  "assistant/assistant.actions#setWalkNodeNote": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const a = await assistantWalk(w); return () => setWalkNodeNote({ sessionId: a.sessionId, nodeId: a.nodeId, note: "checked" }); },
   },
   "sessions/sessions.actions#submitStepFeedback": {
     // A vote is one's own, not a change to the run: everyone who sees the session may rate.

@@ -61,7 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
       {params.denied && <Alert tone="error">That page is for account owners and admins.</Alert>}
       {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
-      <DashboardSessions data={sessions} userId={user.id} />
+      <DashboardSessions data={sessions} userId={user.id} assistant={hasRole(user.role, "engineer")} />
       <DashboardBatches batches={batches} />
       {steps.some((step) => !step.done) && (
         <section aria-labelledby="first-steps">

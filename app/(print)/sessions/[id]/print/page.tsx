@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { PrintButton } from "@/components/session-summary/print-button";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { getAssistantSessionView, visibleSessionKind } from "@/lib/assistant/queries";
 import { AppError } from "@/lib/errors";
 import { batchContext, batchTicketExtras } from "@/lib/maintenance/queries";
 import { getSessionView } from "@/lib/sessions/queries";
@@ -22,7 +23,9 @@ const NOTE_STYLES = [
 export default async function SessionPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const { id } = await params;
-  const session = await getSessionView(user, id).catch((error) => {
+  // Assistant walks (kind assistant) have their own view; the ticket note renders both.
+  const load = async () => ((await visibleSessionKind(user, id)) === "assistant" ? (await getAssistantSessionView(user, id)).session : getSessionView(user, id));
+  const session = await load().catch((error) => {
     if (error instanceof AppError) notFound();
     throw error;
   });
