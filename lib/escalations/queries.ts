@@ -3,7 +3,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { isUuid } from "@/lib/validation/json";
+import { z } from "zod";
 import { canResolveEscalation, inboxWhere, raisedByWhere } from "./access";
 import type { EscalationNote, EscalationStatusName } from "./escalations.validation";
 
@@ -38,7 +38,7 @@ export async function inboxList(user: Viewer, tab: EscalationStatusName) {
 export type InboxRow = Awaited<ReturnType<typeof inboxList>>["rows"][number];
 
 export async function escalationDetail(user: Viewer, escalationId: string) {
-  if (!isUuid(escalationId)) throw notFound("Escalation");
+  if (!z.uuid().safeParse(escalationId).success) throw notFound("Escalation");
   const row = await db.escalation.findFirst({
     where: { AND: [{ id: escalationId }, inboxWhere(user)] },
     select: { ...listSelect, walkText: true, notes: true, resolution: true, claimedById: true },
