@@ -1,14 +1,16 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { hasRole } from "@/lib/auth/roles";
 import { cn } from "@/lib/cn";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { NAV_ITEMS } from "./nav";
 
-export function SidebarNav({ orientation = "vertical" }: { orientation?: "vertical" | "horizontal" }) {
+export function SidebarNav({ orientation = "vertical", role }: { orientation?: "vertical" | "horizontal"; role: Role }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className={cn(orientation === "vertical" ? "flex flex-col gap-1" : "flex gap-1 overflow-x-auto")}>
-      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
+      {NAV_ITEMS.filter((item) => !item.minRole || hasRole(role, item.minRole)).map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
