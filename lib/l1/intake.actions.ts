@@ -41,15 +41,15 @@ async function startFlowSession(user: CurrentUser, flowId: string, l1: { categor
 
 /** The candidates the intake shows (best first, each marked above or below the threshold). */
 export const previewFlowMatches = authedAction({ schema: matchFlowsSchema }, async ({ categoryId, problem }, user): Promise<FlowMatch[]> => {
-  const category = await categoryOrThrow(user, categoryId);
-  return matchFlows(user, problem, category.name);
+  await categoryOrThrow(user, categoryId);
+  return matchFlows(user, problem);
 });
 
 export const startL1Session = authedAction({ schema: startL1SessionSchema }, async ({ categoryId, problem, choice }, user) => {
   const category = await categoryOrThrow(user, categoryId);
   let flowId: string | null = null;
   if (choice.kind === "flow") flowId = choice.flowId;
-  else if (choice.kind === "auto") flowId = (await matchFlows(user, problem, category.name)).find((m) => m.aboveThreshold)?.flowId ?? null;
+  else if (choice.kind === "auto") flowId = (await matchFlows(user, problem)).find((m) => m.aboveThreshold)?.flowId ?? null;
 
   let result: { sessionId: string; kind: "flow" | "assistant"; error?: string };
   if (flowId) {

@@ -20,9 +20,9 @@ export const L1_MATCH_LIMIT = 3;
 export type FlowMatch = { flowId: string; name: string; type: string; score: number; aboveThreshold: boolean };
 
 /** L1 techs walk troubleshooting flows and procedures (maintenance runs are engineers' batches). */
-export async function matchFlows(user: Viewer, problem: string, categoryName?: string): Promise<FlowMatch[]> {
-  // The category's name is part of what the tech said ("Printers" + "it prints blank pages").
-  const text = categoryName ? `${categoryName} ${problem}` : problem;
-  const found = await findSimilarFlows(db, user, text, { limit: L1_MATCH_LIMIT, types: ["troubleshooting", "procedural"] });
+export async function matchFlows(user: Viewer, problem: string): Promise<FlowMatch[]> {
+  // The problem alone: with the category's name added ("Printers …") every problem in that
+  // category would match its flows above the threshold, whatever the tech described.
+  const found = await findSimilarFlows(db, user, problem, { limit: L1_MATCH_LIMIT, types: ["troubleshooting", "procedural"] });
   return found.map((f) => ({ ...f, aboveThreshold: f.score >= L1_MATCH_THRESHOLD }));
 }
