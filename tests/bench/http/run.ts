@@ -48,6 +48,9 @@ const ALL_TARGETS: Target[] = [
   { label: "flow page", api: false, path: (v) => `/flows/${v.flowId}` },
   { label: "session page", api: false, path: (v) => `/sessions/${v.sessionId}` },
   { label: "/api/sessions", api: true, path: () => "/api/sessions" },
+  { label: "/l1", api: false, path: () => "/l1" },
+  { label: "/escalations", api: false, path: () => "/escalations" },
+  { label: "/escalations?tab=resolved", api: false, path: () => "/escalations?tab=resolved" },
 ];
 const TARGETS = ALL_TARGETS.filter((t) => t.label.includes(ONLY));
 
