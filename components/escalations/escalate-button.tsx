@@ -59,7 +59,7 @@ export function EscalateButton({ sessionId, size = "sm" }: { sessionId: string; 
           }}
         >
           <Field id="escalate-reason" label="What should the engineer know?" help="Optional. What you tried and what the user needs." errors={fieldErrors.reason}>
-            <Textarea name="reason" rows={4} maxLength={2000} />
+            <Textarea id="escalate-reason" name="reason" rows={4} maxLength={2000} />
           </Field>
           {formError && <Alert tone="error">{formError}</Alert>}
           <div className="flex justify-end gap-2">

@@ -84,7 +84,7 @@ export function EscalationDetail({ escalation: e }: { escalation: Detail }) {
           }}
         >
           <Field id="escalation-note" label="Add a note" errors={note.fieldErrors.text}>
-            <Textarea name="text" rows={2} maxLength={2000} />
+            <Textarea id="escalation-note" name="text" rows={2} maxLength={2000} />
           </Field>
           {note.formError && !note.fieldErrors.text && <Alert tone="error">{note.formError}</Alert>}
           <Button type="submit" variant="secondary" size="sm" pending={note.pending}>Add note</Button>
@@ -106,7 +106,7 @@ export function EscalationDetail({ escalation: e }: { escalation: Detail }) {
             }}
           >
             <Field id="escalation-resolution" label="Resolution" help="Goes back to the L1 tech (their workspace, the bell and email)." errors={resolve.fieldErrors.resolution}>
-              <Textarea name="resolution" rows={3} maxLength={4000} />
+              <Textarea id="escalation-resolution" name="resolution" rows={3} maxLength={4000} />
             </Field>
             {resolve.formError && !resolve.fieldErrors.resolution && <Alert tone="error">{resolve.formError}</Alert>}
             <Button type="submit" pending={resolve.pending} data-testid="resolve-escalation">Resolve</Button>

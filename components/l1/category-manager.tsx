@@ -34,10 +34,10 @@ function CategoryForm({ category, members, onDone }: { category?: Category; memb
       }}
     >
       <Field id="category-name" label="Name" errors={action.fieldErrors.name}>
-        <Input name="name" defaultValue={category?.name} maxLength={80} required autoFocus />
+        <Input id="category-name" name="name" defaultValue={category?.name} maxLength={80} required autoFocus />
       </Field>
       <Field id="category-description" label="Description" help="Shown to L1 techs when they pick a category." errors={action.fieldErrors.description}>
-        <Textarea name="description" defaultValue={category?.description} rows={2} maxLength={500} />
+        <Textarea id="category-description" name="description" defaultValue={category?.description} rows={2} maxLength={500} />
       </Field>
       <fieldset>
         <legend className="text-sm font-medium">Escalation recipients</legend>

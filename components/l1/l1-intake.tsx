@@ -71,6 +71,7 @@ export function L1Intake({ categories }: { categories: Category[] }) {
       >
         <Field id="l1-problem" label="2. Describe the problem" help="In the user's words: what they see, since when, what they tried." errors={preview.fieldErrors.problem ?? start.fieldErrors.problem}>
           <Textarea
+            id="l1-problem"
             name="problem"
             rows={3}
             maxLength={2000}
