@@ -2,12 +2,15 @@ import type { ReactNode } from "react";
 import { Logo } from "@/components/shell/logo";
 import { SidebarNav } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { bellFor, UNREAD_CAP } from "@/lib/notifications/queries";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { pendingProposalCount } from "@/lib/proposals/queries";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   const pendingProposals = await pendingProposalCount(user);
+  const bell = await bellFor(user);
   return (
     <div className="flex min-h-screen">
       {/* First Tab stop: past the sidebar and header straight to the page (WCAG 2.4.1). */}
@@ -27,7 +30,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <p className="text-xs uppercase tracking-wide text-fg-muted">Account</p>
           <p className="truncate text-sm font-medium" data-testid="account-name">{user.account.name}</p>
         </div>
-        <SidebarNav pendingProposals={pendingProposals} />
+        <SidebarNav role={user.role} pendingProposals={pendingProposals} />
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
@@ -37,10 +40,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <Logo href="/dashboard" />
             </div>
             <p className="hidden truncate text-sm text-fg-muted md:block">{user.account.name}</p>
-            <UserMenu name={user.name} email={user.email} role={user.role} />
+            <div className="flex items-center gap-1">
+              <NotificationBell unread={bell.unread} items={bell.items} cap={UNREAD_CAP} />
+              <UserMenu name={user.name} email={user.email} role={user.role} />
+            </div>
           </div>
           <div className="border-t border-border px-2 py-1 md:hidden">
-            <SidebarNav orientation="horizontal" pendingProposals={pendingProposals} />
+            <SidebarNav orientation="horizontal" role={user.role} pendingProposals={pendingProposals} />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none md:px-6">{children}</main>

@@ -2,6 +2,7 @@
 // The strip above the runner: which flow, which version, who, since when, and the session-wide
 // actions (variables, shortcuts, complete).
 import { CircleCheck, Eye, Keyboard, Variable } from "lucide-react";
+import { EscalateButton } from "@/components/escalations/escalate-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
@@ -73,6 +74,7 @@ export function RunnerHeader({
           <Keyboard className="h-4 w-4" aria-hidden />
           <span className="sr-only sm:not-sr-only">Shortcuts</span>
         </Button>
+        {!readOnly && session.flowType !== "maintenance" && <EscalateButton sessionId={session.id} />}
         {!readOnly && (
           <Button size="sm" onClick={onComplete} data-testid="open-complete">
             <CircleCheck className="h-4 w-4" aria-hidden />

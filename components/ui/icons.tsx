@@ -8,7 +8,7 @@ import type { SVGProps } from "react";
 /** Every icon the sprite holds, by its lucide-react name (also its symbol id). */
 export const SPRITE_ICON_NAMES = [
   "ArrowRight", "BookOpen", "BookmarkPlus", "Building2", "ChartColumn", "Check", "ChevronDown", "ClipboardList", "Copy", "FileUp",
-  "GitBranch", "GitFork", "GitPullRequestArrow", "Globe", "History", "KeyRound", "LayoutDashboard", "LayoutGrid", "List", "ListChecks", "Lock",
+  "GitBranch", "GitFork", "GitPullRequestArrow", "Globe", "Headset", "History", "Inbox", "KeyRound", "LayoutDashboard", "LayoutGrid", "List", "ListChecks", "Lock",
   "LogOut", "Monitor", "Moon", "MoreHorizontal", "PenLine", "Pencil", "Play", "PlayCircle", "Plus", "Search", "Server",
   "Settings", "Sun", "Trash2", "Users", "UsersRound", "Workflow", "Wrench", "X",
 ] as const;
@@ -45,7 +45,9 @@ export const GitBranch = spriteIcon("GitBranch");
 export const GitFork = spriteIcon("GitFork");
 export const GitPullRequestArrow = spriteIcon("GitPullRequestArrow");
 export const Globe = spriteIcon("Globe");
+export const Headset = spriteIcon("Headset");
 export const History = spriteIcon("History");
+export const Inbox = spriteIcon("Inbox");
 export const KeyRound = spriteIcon("KeyRound");
 export const LayoutDashboard = spriteIcon("LayoutDashboard");
 export const LayoutGrid = spriteIcon("LayoutGrid");

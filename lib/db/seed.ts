@@ -13,6 +13,14 @@ export const DEMO_LOGINS = [
   { email: "engineer@demo.resolutionflow.test", name: "Ethan Engineer", role: "engineer" },
   { email: "l1@demo.resolutionflow.test", name: "Lena L1", role: "l1" },
 ] as const;
+/** The L1 workspace's demo categories; Printers escalates to the demo engineer, the rest to the owner. */
+export const DEMO_CATEGORIES = [
+  { name: "Printers", description: "Printing, scanning, print queues and toner.", toEngineer: true },
+  { name: "Email & Outlook", description: "Outlook, mailboxes, calendars and shared mail.", toEngineer: false },
+  { name: "Network & VPN", description: "Wi-Fi, VPN, mapped drives and internet access.", toEngineer: false },
+  { name: "Accounts & passwords", description: "Lockouts, password resets and new starters.", toEngineer: false },
+] as const;
+
 export const SERVICE_ACCOUNT_EMAIL = "service@resolutionflow.internal";
 
 export async function ensureSystemAccount(db: PrismaClient): Promise<{ accountId: string; serviceUserId: string }> {
@@ -79,6 +87,12 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
         emailVerifiedAt: new Date(),
       })),
     });
+    const engineer = await tx.user.findUniqueOrThrow({ where: { email: DEMO_LOGINS[1].email }, select: { id: true } });
+    for (const c of DEMO_CATEGORIES) {
+      await tx.problemCategory.create({
+        data: { accountId: account.id, name: c.name, description: c.description, recipients: c.toEngineer ? { create: { userId: engineer.id } } : undefined },
+      });
+    }
   });
   return true;
 }

@@ -20,6 +20,10 @@ import {
   createFlow, deleteFlow, forkFlow, importFlow, publishFlow, restoreFlowVersion, saveFlow, setFlowActive, unpublishFlow,
 } from "@/lib/flows/flows.actions";
 import { exportFlow } from "@/lib/flows/portable";
+import { addEscalationNote, claimEscalation, escalateSession, resolveEscalation } from "@/lib/escalations/escalations.actions";
+import { createCategory, deleteCategory, updateCategory } from "@/lib/l1/categories.actions";
+import { previewFlowMatches, startL1Session } from "@/lib/l1/intake.actions";
+import { markNotificationsRead } from "@/lib/notifications/notifications.actions";
 import { launchBatch, rerunBatch } from "@/lib/maintenance/batches.actions";
 import { analyseSession } from "@/lib/proposals/analyse";
 import { approveProposal, dismissProposal, modifyProposal, rejectProposal, reopenProposal } from "@/lib/proposals/proposals.actions";
@@ -138,6 +142,13 @@ const delivery = async (w: World) => {
   return db.webhookDelivery.create({ data: { endpointId: e.id, eventId: event.id, status: "failed", attempts: 8 } });
 };
 const WEBHOOK_FIELDS = { url: "https://93.184.216.34/hooks", description: "PSA", events: ["session.completed" as const], active: true };
+/** A problem category of A (admin-made), fresh per call. */
+const problemCategory = async (w: World) => ok(await as(w.t.admin, () => createCategory({ name: unique("Printers"), recipientIds: [] }))).id;
+/** An open escalation of the author's running session. */
+const escalation = async (w: World) => {
+  const sessionId = await startedBy(w.t.engineer, w.tree.flowId);
+  return ok(await as(w.t.engineer, () => escalateSession({ sessionId, reason: "stuck" }))).escalationId;
+};
 
 /** Who may change a running session: its runner (author), admins; the team sees it; others do not. */
 const SESSION_CHANGE = cells(O, O, O, F, F, N, N);
@@ -279,6 +290,35 @@ const MATRIX: Record<string, Entry> = {
   },
   "maintenance/schedules.actions#setScheduleActive": { expect: MAINTENANCE_TEAM_ROW, arrange: async (w) => { const { scheduleId } = await schedule(w); return () => setScheduleActive({ scheduleId, active: false }); } },
   "maintenance/schedules.actions#deleteSchedule": { expect: MAINTENANCE_TEAM_ROW, arrange: async (w) => { const { scheduleId } = await schedule(w); return () => deleteSchedule({ scheduleId }); } },
+
+  // L1 workspace: categories (admins), intake (everyone of the account), escalations (engineers and up)
+  "l1/categories.actions#createCategory": { expect: ADMIN_ONLY_OWN_ACCOUNT, arrange: async () => () => createCategory({ name: unique("Email"), recipientIds: [] }) },
+  "l1/categories.actions#updateCategory": {
+    expect: ADMIN_ONLY_ON_A,
+    arrange: async (w) => { const categoryId = await problemCategory(w); return () => updateCategory({ categoryId, name: unique("Renamed"), description: "", recipientIds: [w.t.engineer.id] }); },
+  },
+  "l1/categories.actions#deleteCategory": { expect: ADMIN_ONLY_ON_A, arrange: async (w) => { const categoryId = await problemCategory(w); return () => deleteCategory({ categoryId }); } },
+  "l1/intake.actions#previewFlowMatches": { expect: cells(O, O, O, O, O, O, N), arrange: async (w) => { const categoryId = await problemCategory(w); return () => previewFlowMatches({ categoryId, problem: "printer offline" }); } },
+  "l1/intake.actions#startL1Session": {
+    expect: cells(O, O, O, O, O, O, N),
+    arrange: async (w) => { const categoryId = await problemCategory(w); return () => startL1Session({ categoryId, problem: "printer offline", choice: { kind: "flow", flowId: w.tree.flowId } }); },
+  },
+  "escalations/escalations.actions#escalateSession": {
+    expect: SESSION_CHANGE,
+    arrange: async (w) => { const sessionId = await startedBy(w.t.engineer, w.tree.flowId); return () => escalateSession({ sessionId, reason: "" }); },
+  },
+  "escalations/escalations.actions#claimEscalation": { expect: ENGINEERS_OWN_ACCOUNT_ROWS, arrange: async (w) => { const escalationId = await escalation(w); return () => claimEscalation({ escalationId }); } },
+  "escalations/escalations.actions#addEscalationNote": { expect: ENGINEERS_OWN_ACCOUNT_ROWS, arrange: async (w) => { const escalationId = await escalation(w); return () => addEscalationNote({ escalationId, text: "checked the driver" }); } },
+  "escalations/escalations.actions#resolveEscalation": {
+    // Claimed by the author: they or an admin resolve it; other engineers may not.
+    expect: cells(O, O, O, F, F, F, N),
+    arrange: async (w) => {
+      const escalationId = await escalation(w);
+      ok(await as(w.t.engineer, () => claimEscalation({ escalationId })));
+      return () => resolveEscalation({ escalationId, resolution: "Rolled back the driver" });
+    },
+  },
+  "notifications/notifications.actions#markNotificationsRead": { expect: OWN_USER, arrange: async () => () => markNotificationsRead({}) },
 
   // sessions
   "sessions/sessions.actions#startSession": { expect: cells(O, O, O, O, O, O, N), arrange: async (w) => () => startSession({ flowId: w.tree.flowId }) },
@@ -431,6 +471,10 @@ async function snapshot(accountIds: string[]) {
     db.webhookDelivery.findMany({ where: { endpoint: inAccounts }, orderBy: order }),
     db.webhookAttempt.findMany({ where: { delivery: { endpoint: inAccounts } }, orderBy: order }),
     db.flowProposal.findMany({ where: inAccounts, orderBy: order }),
+    db.problemCategory.findMany({ where: inAccounts, orderBy: order }),
+    db.categoryRecipient.findMany({ where: { category: inAccounts }, orderBy: [{ categoryId: "asc" }, { userId: "asc" }] }),
+    db.escalation.findMany({ where: inAccounts, orderBy: order }),
+    db.notification.findMany({ where: inAccounts, orderBy: order }),
   ]);
 }
 

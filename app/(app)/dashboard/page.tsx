@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ArrowRight, Check, KeyRound, PenLine, Users, UsersRound } from "@/components/ui/icons";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { DashboardBatches } from "@/components/maintenance/dashboard-batches";
@@ -18,6 +19,8 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string; denied?: string }> }) {
   const user = await requirePageUser();
   const params = await searchParams;
+  // L1 technicians land on their workspace (also after sign-in, which goes to /dashboard).
+  if (user.role === "l1") redirect(params.denied ? "/l1?denied=1" : "/l1");
   const [{ members, teams, activeInvites, flows: ownFlows }, sessions, batches] = await Promise.all([accountSetupCounts(user), dashboardSessions(user), recentBatches(user)]);
   const admin = isAdmin(user.role);
   const steps = [

@@ -70,6 +70,9 @@ const ALL_TARGETS: Target[] = [
   { label: "flow analytics, all time", api: false, path: (v) => `/flows/${v.flowId}?tab=analytics&range=all&tz=UTC` },
   { label: "/insights", api: false, path: () => "/insights?tz=UTC" },
   { label: "/insights, all time", api: false, path: () => "/insights?range=all&tz=UTC" },
+  { label: "/l1", api: false, path: () => "/l1" },
+  { label: "/escalations", api: false, path: () => "/escalations" },
+  { label: "/escalations?tab=resolved", api: false, path: () => "/escalations?tab=resolved" },
 ];
 const TARGETS = ALL_TARGETS.filter((t) => t.label.includes(ONLY));
 

@@ -32,20 +32,21 @@ async function find(client: pg.Client, v: Volume): Promise<LoadedVolume | null> 
   const accountId = rows[0].id;
   const [{ rows: counts }, { rows: hub }, { rows: targets }] = await Promise.all([
     // Sessions outside batches: the history volume; batch sessions come on top.
-    client.query<{ flows: number; sessions: number; steps: number; lists: number; batches: number; schedules: number }>(
+    client.query<{ flows: number; sessions: number; steps: number; lists: number; batches: number; schedules: number; escalations: number }>(
       `SELECT (SELECT count(*)::int FROM "Flow" WHERE "accountId" = $1) AS flows,
               (SELECT count(*)::int FROM "Session" WHERE "accountId" = $1 AND "batchId" IS NULL) AS sessions,
               (SELECT count(*)::int FROM "LibraryStep" WHERE "accountId" = $1) AS steps,
               (SELECT count(*)::int FROM "TargetList" WHERE "accountId" = $1) AS lists,
               (SELECT count(*)::int FROM "Batch" WHERE "accountId" = $1) AS batches,
-              (SELECT count(*)::int FROM "Schedule" WHERE "accountId" = $1) AS schedules`, [accountId]),
+              (SELECT count(*)::int FROM "Schedule" WHERE "accountId" = $1) AS schedules,
+              (SELECT count(*)::int FROM "Escalation" WHERE "accountId" = $1) AS escalations`, [accountId]),
     client.query<{ id: string; flowId: string }>(`SELECT id, "flowId" FROM "Batch" WHERE "accountId" = $1 AND "targetCount" = ${HUB_TARGETS} LIMIT 1`, [accountId]),
     client.query<{ flowId: string; sessionId: string }>(
       `SELECT s."flowId", s.id AS "sessionId" FROM "Session" s JOIN "User" u ON u.id = s."ownerId"
        WHERE s."accountId" = $1 AND u.email = $2 AND s.status = 'completed' AND s."batchId" IS NULL ORDER BY s."updatedAt" DESC LIMIT 1`, [accountId, ownerEmail(v)]),
   ]);
   const c = counts[0];
-  if (c.flows !== v.flows || c.sessions !== v.sessions || c.steps !== v.steps || !targets.length) return null;
+  if (c.flows !== v.flows || c.sessions !== v.sessions || c.steps !== v.steps || !c.escalations || !targets.length) return null;
   if (c.lists !== v.lists || c.batches !== v.batches + 1 || c.schedules !== v.schedules || !hub.length) return null;
   return { ...v, accountId, ownerEmail: ownerEmail(v), flowId: targets[0].flowId, sessionId: targets[0].sessionId, hubBatchId: hub[0].id, maintenanceFlowId: hub[0].flowId };
 }
@@ -128,6 +129,23 @@ async function load(client: pg.Client, v: Volume, log: (line: string) => void = 
      FROM generate_series(1, $4::int) AS g, fv,
      LATERAL (SELECT CASE WHEN g % 20 = 0 THEN 'active' WHEN g % 50 = 1 THEN 'prepared' ELSE 'completed' END AS status,
                      now() - (g * (interval '1 year' / $4::int)) AS created) AS s`, [a, ids, teams, v.sessions]);
+
+  // L1 workspace: 10 categories; every escalated session has an escalation (open / claimed /
+  // resolved in turn); the owner's bell holds sessions ÷ 20 notifications, a fifth unread.
+  await client.query(`INSERT INTO "ProblemCategory" (id, "accountId", name, description, "updatedAt") SELECT gen_random_uuid(), $1, 'Category ' || g, 'Bench category', now() FROM generate_series(1, 10) AS g`, [a]);
+  await client.query(
+    `WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM "ProblemCategory" WHERE "accountId" = $1),
+          e AS (SELECT s.id, s."ownerId", s."createdAt", row_number() OVER (ORDER BY s.id) AS n FROM "Session" s WHERE s."accountId" = $1 AND s.outcome = 'escalated')
+     INSERT INTO "Escalation" (id, "accountId", "sessionId", "fromId", "categoryId", status, reason, "walkText", "notifiedCount", "claimedById", "claimedAt", resolution, "resolvedAt", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, e.id, e."ownerId", c.ids[1 + e.n % 10], (ARRAY['open', 'claimed', 'resolved'])[1 + e.n % 3]::"EscalationStatus",
+            'Tried the usual steps', 'Walk so far', 2, CASE WHEN e.n % 3 > 0 THEN e."ownerId" END, CASE WHEN e.n % 3 > 0 THEN e."createdAt" END,
+            CASE WHEN e.n % 3 = 2 THEN 'Fixed it' ELSE '' END, CASE WHEN e.n % 3 = 2 THEN e."createdAt" END, e."createdAt", e."createdAt"
+     FROM e, c`, [a]);
+  await client.query(
+    `INSERT INTO "Notification" (id, "accountId", "userId", kind, title, body, href, "readAt", "createdAt")
+     SELECT gen_random_uuid(), $1, u.id, 'escalation_created', 'Escalated: problem ' || g, 'Someone escalated a problem.', '/escalations',
+            CASE WHEN g % 5 = 0 THEN NULL ELSE now() END, now() - g * interval '1 minute'
+     FROM generate_series(1, $3::int) AS g, "User" u WHERE u.email = $2`, [a, ownerEmail(v), Math.max(1, Math.floor(v.sessions / 20))]);
 
   // Library steps: "spooler" is in about 6,000 of 50,000; a third carry a group; a quarter are synced.
   await client.query(

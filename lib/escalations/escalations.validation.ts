@@ -1,0 +1,26 @@
+// Inputs of the escalation actions (shared with the client forms).
+import { z } from "zod";
+import { text } from "@/lib/validation/text";
+
+const id = (what: string) => z.string().uuid(`Unknown ${what}.`);
+
+export const ESCALATION_STATUSES = ["open", "claimed", "resolved"] as const;
+export type EscalationStatusName = (typeof ESCALATION_STATUSES)[number];
+
+export const escalateSessionSchema = z.object({
+  sessionId: id("session"),
+  reason: text().trim().max(2000, "Use at most 2000 characters.").default(""),
+});
+export const escalationRefSchema = z.object({ escalationId: id("escalation") });
+export const escalationNoteSchema = z.object({
+  escalationId: id("escalation"),
+  text: text().trim().min(1, "Write a note.").max(2000, "Use at most 2000 characters."),
+});
+export const resolveEscalationSchema = z.object({
+  escalationId: id("escalation"),
+  resolution: text().trim().min(1, "Describe how it was resolved.").max(4000, "Use at most 4000 characters."),
+});
+export const inboxSearchSchema = z.object({
+  tab: z.enum(ESCALATION_STATUSES).catch("open"),
+});
+export type EscalationNote = { id: string; authorId: string; authorName: string; text: string; at: string };
