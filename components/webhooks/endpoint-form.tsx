@@ -1,12 +1,11 @@
 "use client";
 // The endpoint's URL, description, events and on/off, for "Add endpoint" and "Edit".
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/action";
-import { NOT_SENT_YET, WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS, type WebhookEventType } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS, type WebhookEventType } from "@/lib/webhooks/events";
 import type { WebhookEndpointInput } from "@/lib/webhooks/webhooks.validation";
 import { useAction } from "@/components/ui/use-action";
 
@@ -56,7 +55,6 @@ export function EndpointForm<T>({
             <input type="checkbox" name="events" value={type} defaultChecked={initial ? initial.events.includes(type) : type === "session.completed"} className="mt-0.5 h-4 w-4 accent-brand-600" />
             <span className="min-w-0">
               <span className="font-mono text-xs">{type}</span>{" "}
-              {NOT_SENT_YET.has(type) && <Badge className="ml-1">coming soon</Badge>}
               <span className="block text-xs text-fg-muted">{WEBHOOK_EVENTS[type].description}</span>
             </span>
           </label>

@@ -11,6 +11,7 @@ import { notifyByEmail, notifyInApp, type Recipient } from "@/lib/notifications/
 import { canChangeSession, visibleSessionsWhere } from "@/lib/sessions/access";
 import { canResolveEscalation, fallbackRecipientsWhere, INBOX_ROLE, inboxWhere, recipientUsersWhere } from "./access";
 import { escalateSessionSchema, escalationNoteSchema, escalationRefSchema, resolveEscalationSchema } from "./escalations.validation";
+import { emitSessionEscalated, SESSION_EVENT_SELECT } from "@/lib/webhooks/session-events";
 import { walkTextOf } from "./walk-text";
 
 const recipientSelect = { id: true, email: true, name: true } as const;
@@ -49,11 +50,17 @@ export const escalateSession = authedAction({ schema: escalateSessionSchema }, a
     recipients = recipients.filter((r) => r.id !== user.id);
 
     const walkText = await walkTextOf(tx, user, session);
-    await tx.session.update({ where: { id: session.id }, data: { status: "completed", completedAt: new Date(), outcome: "escalated", outcomeNotes: reason } });
+    const completed = await tx.session.update({
+      where: { id: session.id },
+      data: { status: "completed", completedAt: new Date(), outcome: "escalated", outcomeNotes: reason },
+      select: SESSION_EVENT_SELECT,
+    });
     const escalation = await tx.escalation.create({
       data: { accountId: user.accountId, sessionId: session.id, fromId: user.id, categoryId: session.categoryId, reason, walkText, notifiedCount: recipients.length },
       select: { id: true },
     });
+    // Webhooks (session.escalated and session.completed) commit with the escalation.
+    await emitSessionEscalated(tx, completed, { id: escalation.id, reason, category: category?.name ?? null, from: { id: user.id, name: user.name }, notified: recipients.length });
     const title = `Escalated: ${session.problem ? session.problem.slice(0, 120) : session.flowName}`;
     await notifyInApp(tx, user.accountId, recipients, {
       kind: "escalation_created",

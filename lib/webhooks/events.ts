@@ -11,9 +11,3 @@ export const WEBHOOK_EVENTS: Record<WebhookEventType, { label: string; descripti
   "session.escalated": { label: "Session escalated", description: "A session was escalated to another engineer." },
   "proposal.created": { label: "Proposal created", description: "A change to a flow was proposed from what engineers did in sessions." },
 };
-
-/**
- * Every type is shown in the picker, so an endpoint can subscribe before the first event of a
- * kind exists; the types nothing sends yet say so (the flywheel will send them).
- */
-export const NOT_SENT_YET: ReadonlySet<WebhookEventType> = new Set(["session.escalated"]);

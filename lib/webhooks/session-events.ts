@@ -1,5 +1,5 @@
-// session.completed and batch.completed, emitted inside the transaction that completes a
-// session (lib/sessions/sessions.actions.ts#completeSession).
+// session.completed, batch.completed and session.escalated, emitted inside the transaction that
+// completes a session (lib/sessions/sessions.actions.ts#completeSession, escalateSession).
 import type { Tx } from "@/lib/db/client";
 import { appLink } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -73,4 +73,24 @@ async function emitBatchCompletedIfLast(tx: Tx, batchId: string, completedAt: Da
       },
     },
   });
+}
+
+/**
+ * session.escalated, inside the escalation's transaction; the escalation also completes the
+ * session (outcome "escalated"), so session.completed goes with it, like any completion.
+ */
+export async function emitSessionEscalated(
+  tx: Tx,
+  session: CompletedSession,
+  escalation: { id: string; reason: string; category: string | null; from: { id: string; name: string }; notified: number },
+): Promise<void> {
+  await emitWebhookEvent(tx, {
+    accountId: session.accountId,
+    type: "session.escalated",
+    payload: {
+      ...sessionCompletedPayload(session),
+      escalation: { id: escalation.id, url: appLink(`/escalations/${escalation.id}`), reason: escalation.reason, category: escalation.category, from: escalation.from, notified: escalation.notified },
+    },
+  });
+  await emitSessionCompleted(tx, session);
 }

@@ -112,6 +112,27 @@ describe("escalation", () => {
     expect(await notificationsOf(t.teammate.id)).toHaveLength(1);
   });
 
+  it("tells the account's webhooks (session.escalated, then session.completed) in the escalation's transaction, once", async () => {
+    const t = await teamTenant();
+    await db.webhookEndpoint.create({
+      data: { accountId: t.account.id, url: "https://93.184.216.34/hooks", events: ["session.escalated", "session.completed"], secret: "whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0dGVzdHRlc3Q=" },
+    });
+    const { flowId } = await publishTree(t.engineer, { name: "Printer offline" });
+    const categoryId = await category(t, [t.teammate.id], "Printers webhooks");
+    const { sessionId } = await l1Session(t, categoryId, flowId);
+    const result = ok(await as(t.l1, () => escalateSession({ sessionId, reason: "Toner light blinks" })));
+    const events = () => db.webhookEvent.findMany({ where: { accountId: t.account.id }, orderBy: { id: "asc" }, select: { type: true, payload: true } });
+    const sent = await events();
+    expect(sent.map((e) => e.type).sort()).toEqual(["session.completed", "session.escalated"]);
+    expect(sent.find((e) => e.type === "session.escalated")!.payload).toMatchObject({
+      session: { id: sessionId, outcome: "escalated", flow: { id: flowId, name: "Printer offline" } },
+      escalation: { id: result.escalationId, reason: "Toner light blinks", category: "Printers webhooks", from: { id: t.l1.id }, notified: 1 },
+    });
+    // Escalating again sends nothing more.
+    await as(t.l1, () => escalateSession({ sessionId, reason: "" }));
+    expect(await events()).toHaveLength(2);
+  });
+
   it("falls back to the account's admins and owners when the category has no recipients", async () => {
     const t = await teamTenant();
     const { flowId } = await publishTree(t.engineer);
