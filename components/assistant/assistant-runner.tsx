@@ -7,6 +7,7 @@
 import { Bot, CircleCheck, CircleMinus, CircleX, Flag, ListPlus, Pencil, RefreshCw, ThumbsDown, Sparkles } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { EscalateButton } from "@/components/escalations/escalate-button";
 import { CompleteDialog } from "@/components/session-runner/complete-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -221,6 +222,7 @@ export function AssistantRunner({ view }: { view: AssistantSessionView }) {
         {!readOnly && (
           <div className="flex flex-wrap gap-2">
             <Button variant="secondary" onClick={() => setAdding(true)} disabled={view.atCap}><ListPlus className="h-4 w-4" aria-hidden />Add a step<kbd className="ml-1 text-xs opacity-70">a</kbd></Button>
+            <EscalateButton sessionId={view.session.id} size="md" />
             <Button onClick={() => setFinishing(solved ? "resolved" : "")}><Flag className="h-4 w-4" aria-hidden />Finish</Button>
           </div>
         )}
@@ -245,7 +247,7 @@ export function AssistantRunner({ view }: { view: AssistantSessionView }) {
         <Alert tone="info">
           This walk has reached its limit of {view.maxDepth} steps. Escalate it, or finish the session.
           <span className="mt-3 flex flex-wrap gap-2">
-            <Button size="sm" onClick={() => setFinishing("escalated")}>Escalate</Button>
+            <EscalateButton sessionId={view.session.id} />
             <Button size="sm" variant="secondary" onClick={() => setFinishing("")}>Finish</Button>
           </span>
         </Alert>
