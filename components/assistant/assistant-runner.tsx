@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input, Textarea } from "@/components/ui/input";
+import { Markdown } from "@/components/ui/markdown";
 import { useAction } from "@/components/ui/use-action";
 import { cn } from "@/lib/cn";
 import type { AssistantNodeView, AssistantSessionView } from "@/lib/assistant/queries";
@@ -143,7 +144,8 @@ function OpenNode({ view, node, onOutcome }: { view: AssistantSessionView; node:
         {node.status === "edited" && <Badge tone="brand">Edited</Badge>}
       </div>
       <h2 className="mt-2 text-lg font-semibold wrap-break-word" data-testid="assistant-open-title">{node.title}</h2>
-      {node.body && <p className="mt-2 whitespace-pre-wrap wrap-break-word text-sm">{node.body}</p>}
+      {/* Bodies come from flows and library steps (markdown), or from the engineer's edits. */}
+      {node.body && <Markdown className="mt-2">{node.body}</Markdown>}
       <Commands commands={node.commands} />
       {error && <Alert tone="error" className="mt-3">{error}</Alert>}
 
@@ -217,7 +219,10 @@ export function AssistantRunner({ view }: { view: AssistantSessionView }) {
             <Badge tone="brand">AI-assisted</Badge>
           </div>
           <h1 className="mt-1 text-2xl font-semibold wrap-break-word">{view.session.flowName}</h1>
-          <p className="mt-1 max-w-3xl whitespace-pre-wrap wrap-break-word text-sm text-fg-muted" data-testid="assistant-problem">{view.problem}</p>
+          {/* The title is the problem's first line; repeat the problem only when it says more. */}
+          {view.problem.trim() !== view.session.flowName.trim() && (
+            <p className="mt-1 max-w-3xl whitespace-pre-wrap wrap-break-word text-sm text-fg-muted" data-testid="assistant-problem">{view.problem}</p>
+          )}
         </div>
         {!readOnly && (
           <div className="flex flex-wrap gap-2">
