@@ -84,10 +84,16 @@ describe("analytics query shapes", () => {
     const params = analyticsParamsSchema.parse({ range: "90" });
     const since = rangeStart("90")!;
     const inRange = await count(`SELECT count(*)::int AS n FROM "Session" WHERE "accountId" = $1 AND "createdAt" >= $2`, [volume.accountId, since]);
-    const reads = await sessionReads(() => getInsights(owner, params));
+    // On this small table most of the account is in range, where a sequential scan is as cheap as
+    // the index; turned off for the EXPLAIN, a query that cannot use the index still scans the
+    // table (and fails the bounds below), one that can shows it.
+    await direct.query("SET enable_seqscan = off");
+    const reads = await sessionReads(() => getInsights(owner, params)).finally(() => direct.query("RESET enable_seqscan"));
     expect(reads).toHaveLength(3);
     for (const r of reads) {
-      expect(r.scans, r.sql).toEqual(["Index Only Scan"]);
+      // Through an index over the range: index-only while the visibility map is current; a bitmap
+      // scan of the same range once other files' writes (the proposal sweep) dirty the pages.
+      expect(r.scans.every((scan) => scan !== "Seq Scan"), r.sql).toBe(true);
       expect(r.read, r.sql).toBeLessThanOrEqual(inRange + 5);
     }
     expect(inRange).toBeLessThan(SESSIONS / 2);

@@ -131,10 +131,12 @@ describe("the walk", () => {
 describe("the offline provider", () => {
   it("walks the matched flow: its root question, the answer's next node, then the action's result question and the solution", async () => {
     const t = await teamTenant();
-    const { flowId, structure } = await publishTree(t.engineer, { name: "Printer offline" });
+    // Words no other test file's flows use: public flows of other accounts in the worker database
+    // are candidates too, and a close one would make the assistant ask which problem it is.
+    const { flowId, structure } = await publishTree(t.engineer, { name: "Zebrafax plotter offline" });
     const p = printerTree(structure);
     const provider = offlineProvider({ client: db, viewer: t.engineer });
-    const { sessionId } = await startAssistantSession(t.engineer, { problem: "printer offline since this morning" }, { provider });
+    const { sessionId } = await startAssistantSession(t.engineer, { problem: "zebrafax plotter offline since this morning" }, { provider });
     let [node] = await nodesOf(sessionId);
     expect(node).toMatchObject({ kind: "question", title: "Does the printer show offline?", sourceFlowId: flowId, sourceNodeId: p.root, provider: "offline", model: "retrieval-v1" });
     const yes = (node.answers as { id: string; label: string }[]).find((a) => a.label === "Yes")!;
@@ -156,7 +158,7 @@ describe("the offline provider", () => {
 
     const view = await getAssistantSessionView(t.engineer, sessionId);
     const ticket = buildTicketExports(view.session).text;
-    expect(ticket).toContain("printer offline since this morning (AI-assisted troubleshooting)");
+    expect(ticket).toContain("zebrafax plotter offline since this morning (AI-assisted troubleshooting)");
     expect(ticket).toContain("Answer: Yes");
     expect(ticket).toContain("[Done] Restart the spooler");
     expect(ticket).toContain("Solution: Printer back online");
