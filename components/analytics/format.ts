@@ -1,15 +1,7 @@
 // Number wording shared by the analytics views.
 import { formatDuration } from "@/lib/time/format";
 
-export const OUTCOME_LABELS: Record<string, string> = {
-  resolved: "Resolved",
-  partially_resolved: "Partially resolved",
-  escalated: "Escalated",
-  unresolved: "Unresolved",
-  completed: "Completed",
-  completed_with_issues: "Completed with issues",
-  aborted: "Aborted",
-};
+export { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 
 /** "40%", or "—" without a denominator. */
 export function percent(part: number | null | undefined, whole?: number): string {

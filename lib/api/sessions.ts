@@ -1,30 +1,24 @@
-// /api/v1/sessions: the history's filters (historyWhere) with a keyset page on (updatedAt, id),
+// /api/v1/sessions: the history's query (historyPageSql) with a keyset page on (updatedAt, id),
 // one session, a prepared session (prepareSessionFor) and the ticket note (formatTicket).
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { batchContext } from "@/lib/maintenance/queries";
 import { prepareSessionFor } from "@/lib/sessions/prepare-session";
-import { getSessionView, historyItemSelect, historyWhere, toHistoryItem } from "@/lib/sessions/queries";
+import { getSessionView, historyRowsAfter } from "@/lib/sessions/queries";
 import { buildTicketRecord, formatTicket, type TicketFormat } from "@/lib/sessions/ticket";
 import type { ApiPrincipal } from "./keys";
-import { afterDesc, decodeKeyset, page } from "./pagination";
+import { decodeKeyset, page } from "./pagination";
 import type { createSessionBody, sessionDetail, sessionListQuery, sessionSummary, ticketNote, ticketQuery } from "./schemas";
 
 type Viewer = ApiPrincipal["user"];
 
 export async function listSessions(user: Viewer, query: z.output<typeof sessionListQuery>) {
-  const where = historyWhere(user, { ...query, tab: query.status, mine: undefined });
-  const rows = await db.session.findMany({
-    where: { AND: [where, afterDesc("updatedAt", decodeKeyset(query.cursor))] },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: historyItemSelect,
-  });
-  const result = page(rows, query.limit, (row) => ({ at: row.updatedAt, id: row.id }));
+  const rows = await historyRowsAfter(user, { ...query, tab: query.status, mine: undefined }, decodeKeyset(query.cursor), query.limit + 1);
+  const result = page(rows, query.limit, (row) => ({ at: row.updatedAtDate, id: row.id }));
   return {
     data: result.data.map((row): z.input<typeof sessionSummary> => {
-      const { stepsMarked: _stepsMarked, ...item } = toHistoryItem(row);
+      const { stepsMarked: _stepsMarked, updatedAtDate: _updatedAtDate, ...item } = row;
       return item;
     }),
     nextCursor: result.nextCursor,

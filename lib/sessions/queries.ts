@@ -147,54 +147,8 @@ export const historySearchSchema = z.object({
 });
 export type HistorySearch = z.infer<typeof historySearchSchema>;
 
-/** The history's filters over the sessions `user` sees; also the REST API's. */
-export function historyWhere(user: Viewer, search: Omit<HistorySearch, "page">): Prisma.SessionWhereInput {
-  const and: Prisma.SessionWhereInput[] = [visibleSessionsWhere(user)];
-  if (search.tab !== "all") and.push({ status: search.tab });
-  if (search.flowId) and.push({ flowId: search.flowId });
-  if (search.type) and.push({ flowType: search.type });
-  if (search.outcome) and.push({ outcome: search.outcome });
-  if (search.engineerId) and.push({ ownerId: search.engineerId });
-  if (search.mine === "assigned") and.push({ assigneeId: user.id });
-  if (search.batchId) and.push({ batchId: search.batchId });
-  // The range is on last activity (updatedAt): what the list sorts by and shows, so the
-  // (accountId[, status], updatedAt) indexes serve the range, the order and the count together.
-  if (search.from) and.push({ updatedAt: { gte: new Date(`${search.from}T00:00:00Z`) } });
-  if (search.to) and.push({ updatedAt: { lt: new Date(new Date(`${search.to}T00:00:00Z`).getTime() + 86_400_000) } });
-  return { AND: and };
-}
-
-export const historyItemSelect = {
-  id: true, status: true, flowId: true, flowName: true, flowType: true, outcome: true, createdAt: true, startedAt: true,
-  completedAt: true, updatedAt: true, stepStates: true, path: true, batchId: true, targetLabel: true,
-  owner: { select: { id: true, name: true } },
-  assignee: { select: { id: true, name: true } },
-  preparedBy: { select: { name: true } },
-} as const satisfies Prisma.SessionSelect;
-
-export function toHistoryItem(row: Prisma.SessionGetPayload<{ select: typeof historyItemSelect }>) {
-  return {
-    id: row.id,
-    status: row.status,
-    flowId: row.flowId,
-    flowName: row.flowName,
-    flowType: row.flowType,
-    outcome: row.outcome,
-    owner: row.owner,
-    assignee: row.assignee,
-    preparedBy: row.preparedBy?.name ?? null,
-    createdAt: row.createdAt.toISOString(),
-    startedAt: row.startedAt?.toISOString() ?? null,
-    completedAt: row.completedAt?.toISOString() ?? null,
-    updatedAt: row.updatedAt.toISOString(),
-    batchId: row.batchId,
-    target: row.targetLabel,
-    stepsMarked: row.flowType === "troubleshooting" ? (row.path as unknown[]).length : Object.keys(row.stepStates as object).length,
-  };
-}
-
-/** The history's WHERE (visibility and filters) for raw SQL over "Session" s. */
-function historyWhereSql(user: Viewer, search: HistorySearch): Prisma.Sql {
+/** The history's WHERE (visibility and filters) for raw SQL over "Session" s; also the REST API's. */
+function historyWhereSql(user: Viewer, search: Omit<HistorySearch, "page">): Prisma.Sql {
   const and: Prisma.Sql[] = [visibleSessionsSql(user)];
   if (search.tab !== "all") and.push(Prisma.sql`s."status" = ${search.tab}::"SessionStatus"`);
   if (search.flowId) and.push(Prisma.sql`s."flowId" = ${search.flowId}::uuid`);
@@ -220,10 +174,17 @@ type HistoryRow = {
 /**
  * One statement per page, hand-written (Prisma's relation loading and reading each row's whole
  * walk and step states to count them cost ~3× this): the page with its people's names, the
- * number of marked steps counted in SQL, and the total counted up to the cap beside it.
+ * number of marked steps counted in SQL, and (for the history page) the total counted up to the
+ * cap beside it. The history pages by offset; the REST API by keyset after (updatedAt, id).
  */
-export function historyPageSql(user: Viewer, search: HistorySearch): Prisma.Sql {
+export function historyPageSql(
+  user: Viewer,
+  search: Omit<HistorySearch, "page">,
+  page: { offset: number; limit?: number; total?: boolean } | { after: { at: Date; id: string } | null; limit: number; total?: boolean },
+): Prisma.Sql {
   const where = historyWhereSql(user, search);
+  const limit = page.limit ?? HISTORY_PAGE_SIZE;
+  const after = "after" in page && page.after ? Prisma.sql` AND (s."updatedAt", s."id") < (${page.after.at}::timestamptz, ${page.after.id}::uuid)` : Prisma.empty;
   return Prisma.sql`
     SELECT s."id", s."status", s."flowId", s."flowName", s."flowType", s."outcome", s."createdAt", s."startedAt", s."completedAt",
            s."updatedAt", s."batchId", s."targetLabel",
@@ -233,18 +194,46 @@ export function historyPageSql(user: Viewer, search: HistorySearch): Prisma.Sql 
             END)::int AS "stepsMarked",
            o."id" AS "ownerId", o."name" AS "ownerName", a."id" AS "assigneeId", a."name" AS "assigneeName", p."name" AS "preparedBy",
            -- Ordered like the page, so the (accountId[, status], updatedAt) index serves the count and it stops at the cap.
-           (SELECT count(*) FROM (SELECT 1 FROM "Session" s WHERE ${where} ORDER BY s."updatedAt" DESC LIMIT ${HISTORY_COUNT_CAP + 1}) c)::int AS "total"
+           ${page.total === false ? Prisma.sql`0` : Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "Session" s WHERE ${where} ORDER BY s."updatedAt" DESC LIMIT ${HISTORY_COUNT_CAP + 1}) c)`}::int AS "total"
     FROM "Session" s
     LEFT JOIN "User" o ON o."id" = s."ownerId"
     LEFT JOIN "User" a ON a."id" = s."assigneeId"
     LEFT JOIN "User" p ON p."id" = s."preparedById"
-    WHERE ${where}
+    WHERE ${where}${after}
     ORDER BY s."updatedAt" DESC, s."id" DESC
-    LIMIT ${HISTORY_PAGE_SIZE} OFFSET ${(search.page - 1) * HISTORY_PAGE_SIZE}`;
+    LIMIT ${limit}${"offset" in page ? Prisma.sql` OFFSET ${page.offset}` : Prisma.empty}`;
+}
+
+/** A history row as the page and the REST API show it. */
+export function toHistoryItem(row: HistoryRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    flowId: row.flowId,
+    flowName: row.flowName,
+    flowType: row.flowType,
+    outcome: row.outcome,
+    owner: row.ownerId ? { id: row.ownerId, name: row.ownerName! } : null,
+    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName! } : null,
+    preparedBy: row.preparedBy,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    batchId: row.batchId,
+    target: row.targetLabel,
+    stepsMarked: row.stepsMarked,
+  };
+}
+
+/** The REST API's list: the history's filters, a keyset page, no total. */
+export async function historyRowsAfter(user: Viewer, search: Omit<HistorySearch, "page">, after: { at: Date; id: string } | null, limit: number) {
+  const rows = await db.$queryRaw<HistoryRow[]>(historyPageSql(user, search, { after, limit, total: false }));
+  return rows.map((row) => ({ ...toHistoryItem(row), updatedAtDate: row.updatedAt }));
 }
 
 export async function searchSessions(user: Viewer, search: HistorySearch) {
-  const rows = await db.$queryRaw<HistoryRow[]>(historyPageSql(user, search));
+  const rows = await db.$queryRaw<HistoryRow[]>(historyPageSql(user, search, { offset: (search.page - 1) * HISTORY_PAGE_SIZE }));
   // Counting every match of a 100k-session account costs more than the page itself; past the
   // cap the page says "1,000+". An empty page past the first still needs the total (to page back).
   const total = rows.length
@@ -257,24 +246,7 @@ export async function searchSessions(user: Viewer, search: HistorySearch) {
     totalCapped: total > HISTORY_COUNT_CAP,
     page: search.page,
     pageSize: HISTORY_PAGE_SIZE,
-    items: rows.map((row) => ({
-      id: row.id,
-      status: row.status,
-      flowId: row.flowId,
-      flowName: row.flowName,
-      flowType: row.flowType,
-      outcome: row.outcome,
-      owner: row.ownerId ? { id: row.ownerId, name: row.ownerName! } : null,
-      assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName! } : null,
-      preparedBy: row.preparedBy,
-      createdAt: row.createdAt.toISOString(),
-      startedAt: row.startedAt?.toISOString() ?? null,
-      completedAt: row.completedAt?.toISOString() ?? null,
-      updatedAt: row.updatedAt.toISOString(),
-      batchId: row.batchId,
-      target: row.targetLabel,
-      stepsMarked: row.stepsMarked,
-    })),
+    items: rows.map(toHistoryItem),
   };
 }
 export type SessionSearchResult = Awaited<ReturnType<typeof searchSessions>>;
