@@ -133,10 +133,10 @@ describe("the offline provider", () => {
     const t = await teamTenant();
     // Words no other test file's flows use: public flows of other accounts in the worker database
     // are candidates too, and a close one would make the assistant ask which problem it is.
-    const { flowId, structure } = await publishTree(t.engineer, { name: "Zebrafax plotter offline" });
+    const { flowId, structure } = await publishTree(t.engineer, { name: "Quillfeather plotter offline" });
     const p = printerTree(structure);
     const provider = offlineProvider({ client: db, viewer: t.engineer });
-    const { sessionId } = await startAssistantSession(t.engineer, { problem: "zebrafax plotter offline since this morning" }, { provider });
+    const { sessionId } = await startAssistantSession(t.engineer, { problem: "quillfeather plotter offline since this morning" }, { provider });
     let [node] = await nodesOf(sessionId);
     expect(node).toMatchObject({ kind: "question", title: "Does the printer show offline?", sourceFlowId: flowId, sourceNodeId: p.root, provider: "offline", model: "retrieval-v1" });
     const yes = (node.answers as { id: string; label: string }[]).find((a) => a.label === "Yes")!;
@@ -158,7 +158,7 @@ describe("the offline provider", () => {
 
     const view = await getAssistantSessionView(t.engineer, sessionId);
     const ticket = buildTicketExports(view.session).text;
-    expect(ticket).toContain("zebrafax plotter offline since this morning (AI-assisted troubleshooting)");
+    expect(ticket).toContain("quillfeather plotter offline since this morning (AI-assisted troubleshooting)");
     expect(ticket).toContain("Answer: Yes");
     expect(ticket).toContain("[Done] Restart the spooler");
     expect(ticket).toContain("Solution: Printer back online");

@@ -43,13 +43,14 @@ describe("L1 intake", () => {
 
   it("auto: a flow at or above the threshold is walked; an unrelated problem gets an assistant walk; 'ad hoc' is honoured even with a match", async () => {
     const t = await teamTenant();
-    const { flowId } = await publishTree(t.engineer, { name: "Printer offline" });
+    // Words no other test file's flows use: public flows of other accounts in the worker database match too.
+    const { flowId } = await publishTree(t.engineer, { name: "Kestrel scanner offline" });
     const categoryId = await category(t);
-    const matches = ok(await as(t.l1, () => previewFlowMatches({ categoryId, problem: "printer offline" })));
+    const matches = ok(await as(t.l1, () => previewFlowMatches({ categoryId, problem: "kestrel scanner offline" })));
     expect(matches[0]).toMatchObject({ flowId, aboveThreshold: true });
     expect(matches[0].score).toBeGreaterThanOrEqual(L1_MATCH_THRESHOLD);
 
-    const auto = ok(await as(t.l1, () => startL1Session({ categoryId, problem: "printer offline", choice: { kind: "auto" } })));
+    const auto = ok(await as(t.l1, () => startL1Session({ categoryId, problem: "kestrel scanner offline", choice: { kind: "auto" } })));
     expect(auto.kind).toBe("flow");
     expect((await db.session.findUniqueOrThrow({ where: { id: auto.sessionId } })).flowId).toBe(flowId);
 
@@ -57,7 +58,7 @@ describe("L1 intake", () => {
     expect(unrelated.kind).toBe("assistant");
     expect(await db.session.findUniqueOrThrow({ where: { id: unrelated.sessionId } })).toMatchObject({ kind: "assistant", flowVersionId: null, categoryId, problem: "zebra quantum marmalade" });
 
-    const adhoc = ok(await as(t.l1, () => startL1Session({ categoryId, problem: "printer offline", choice: { kind: "adhoc" } })));
+    const adhoc = ok(await as(t.l1, () => startL1Session({ categoryId, problem: "kestrel scanner offline", choice: { kind: "adhoc" } })));
     expect(adhoc.kind).toBe("assistant");
   });
 
