@@ -74,6 +74,6 @@ export async function requireRole(atLeast: Role): Promise<CurrentUser> {
 export async function requirePageUser(atLeast: Role = "l1"): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  if (!hasRole(user.role, atLeast)) redirect("/dashboard?denied=1");
+  if (!hasRole(user.role, atLeast)) redirect(`/dashboard?denied=${atLeast}`);
   return user;
 }

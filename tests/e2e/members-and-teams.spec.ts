@@ -100,7 +100,8 @@ test("members and teams pages are for owners and admins only", async ({ page, fr
   await joinWithInvite(techPage, tech, code);
 
   await visit(techPage, "/settings/members");
-  await expect(techPage).toHaveURL(/\/dashboard\?denied=1$/);
+  // L1 techs land on their workspace, which says why they are there.
+  await expect(techPage).toHaveURL(/\/l1\?denied=admin$/);
   await pageReady(techPage);
   // Exactly one alert (not the page and its hidden streamed copy), then its words.
   await expect(errorAlert(techPage)).toHaveCount(1);

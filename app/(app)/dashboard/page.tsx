@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { DeniedNotice } from "@/components/shell/denied-notice";
 import { ArrowRight, Check, KeyRound, PenLine, Users, UsersRound } from "@/components/ui/icons";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { DashboardBatches } from "@/components/maintenance/dashboard-batches";
@@ -20,7 +21,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser();
   const params = await searchParams;
   // L1 technicians land on their workspace (also after sign-in, which goes to /dashboard).
-  if (user.role === "l1") redirect(params.denied ? "/l1?denied=1" : "/l1");
+  if (user.role === "l1") redirect(params.denied ? `/l1?denied=${encodeURIComponent(params.denied)}` : "/l1");
   const [{ members, teams, activeInvites, flows: ownFlows }, sessions, batches] = await Promise.all([accountSetupCounts(user), dashboardSessions(user), recentBatches(user)]);
   const admin = isAdmin(user.role);
   const steps = [
@@ -62,7 +63,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {user.account.name} · {members} {members === 1 ? "member" : "members"}
         </p>
       </div>
-      {params.denied && <Alert tone="error">That page is for account owners and admins.</Alert>}
+      <DeniedNotice denied={params.denied} />
       {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
       <DashboardSessions data={sessions} userId={user.id} assistant={hasRole(user.role, "engineer")} />
       <DashboardBatches batches={batches} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DeniedNotice } from "@/components/shell/denied-notice";
 import Link from "next/link";
 import { Settings2 } from "lucide-react";
 import { L1Intake } from "@/components/l1/l1-intake";
@@ -31,7 +32,7 @@ export default async function L1Page({ searchParams }: { searchParams: Promise<{
           </Button>
         )}
       </div>
-      {denied && <Alert tone="warning">That page is for engineers and admins.</Alert>}
+      <DeniedNotice denied={denied} />
       <Card className="p-5">
         {categories.length ? (
           <L1Intake categories={categories.map(({ id, name, description }) => ({ id, name, description }))} />
