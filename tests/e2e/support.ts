@@ -127,8 +127,10 @@ export async function signInAfterSignUp(page: Page, person: TestPerson) {
   await expect(page.getByLabel("Email")).toHaveValue(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard\?welcome=1$/, { timeout: SIGN_IN_TIMEOUT });
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${person.firstName}`);
+  // L1 techs land on their workspace; everyone else on the dashboard. Both greet the newcomer.
+  await expect(page).toHaveURL(/\/(dashboard|l1)\?welcome=1$/, { timeout: SIGN_IN_TIMEOUT });
+  const greeting = `Welcome, ${person.firstName}`;
+  await expect(page.getByTestId("l1-welcome").or(page.getByRole("heading", { level: 1, name: greeting }))).toHaveText(greeting);
 }
 
 /** Fills the sign-in form; callers assert where it leads. */

@@ -21,7 +21,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser();
   const params = await searchParams;
   // L1 technicians land on their workspace (also after sign-in, which goes to /dashboard).
-  if (user.role === "l1") redirect(params.denied ? `/l1?denied=${encodeURIComponent(params.denied)}` : "/l1");
+  if (user.role === "l1") {
+    // L1 techs work from /l1; what the dashboard would have said (welcome, denied) goes with them.
+    const query = new URLSearchParams(Object.entries({ welcome: params.welcome, denied: params.denied }).filter((e): e is [string, string] => !!e[1])).toString();
+    redirect(query ? `/l1?${query}` : "/l1");
+  }
   const [{ members, teams, activeInvites, flows: ownFlows }, sessions, batches] = await Promise.all([accountSetupCounts(user), dashboardSessions(user), recentBatches(user)]);
   const admin = isAdmin(user.role);
   const steps = [

@@ -14,9 +14,9 @@ import { listCategories } from "@/lib/l1/queries";
 
 export const metadata: Metadata = { title: "L1 workspace" };
 
-export default async function L1Page({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
+export default async function L1Page({ searchParams }: { searchParams: Promise<{ denied?: string; welcome?: string }> }) {
   const user = await requirePageUser();
-  const { denied } = await searchParams;
+  const { denied, welcome } = await searchParams;
   const [categories, escalations] = await Promise.all([listCategories(user), raisedEscalations(user)]);
   const admin = isAdmin(user.role);
   return (
@@ -24,6 +24,7 @@ export default async function L1Page({ searchParams }: { searchParams: Promise<{
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">L1 workspace</h1>
+          {welcome && <p className="mt-1 font-medium" data-testid="l1-welcome">Welcome, {user.name.split(" ")[0]}</p>}
           <p className="mt-1 text-sm text-fg-muted">Pick the kind of problem, describe it, and walk the fix step by step. Escalate at any point.</p>
         </div>
         {admin && (
