@@ -82,18 +82,7 @@ export const approveProposal = authedAction({ schema: proposalRefSchema }, async
     const proposal = await loadClaimed(tx, user, proposalId);
     const issues = validateStructure(proposal.typed);
     if (issues.length) throw invalid(`The proposed flow does not pass the publish rules (${issues[0].message}). Use Modify to fix it in the editor.`);
-    let flowId: string;
-    if (proposal.type === "new_flow") {
-      const created = await insertFlow(tx, user, {
-        name: proposal.title, description: proposal.description, type: proposal.flowType, category: null, tags: [],
-        visibility: "account", variables: [], structure: proposal.typed.structure,
-      });
-      flowId = created.id;
-    } else {
-      const flow = await lockTarget(tx, user, proposal);
-      await tx.flow.update({ where: { id: flow.id, accountId: user.accountId }, data: { structure: proposal.typed.structure as Prisma.InputJsonValue } });
-      flowId = flow.id;
-    }
+    const flowId = await writeProposedFlow(tx, user, proposal);
     await publishCurrent(tx, flowId, user.id);
     await tx.flowProposal.update({ where: { id: proposalId }, data: { publishedFlowId: flowId } });
     return { flowId, alreadyApproved: false };
@@ -101,6 +90,23 @@ export const approveProposal = authedAction({ schema: proposalRefSchema }, async
   revalidateQueue(proposalId, result.flowId);
   return result;
 });
+
+/**
+ * Puts the proposed structure into a flow's draft: a new flow for new_flow, else the (locked)
+ * target's current structure. Approve publishes it next; Modify leaves it for the editor.
+ */
+async function writeProposedFlow(tx: Tx, user: CurrentUser, proposal: Awaited<ReturnType<typeof loadClaimed>>): Promise<string> {
+  if (proposal.type === "new_flow") {
+    const created = await insertFlow(tx, user, {
+      name: proposal.title, description: proposal.description, type: proposal.flowType, category: null, tags: [],
+      visibility: "account", variables: [], structure: proposal.typed.structure,
+    });
+    return created.id;
+  }
+  const flow = await lockTarget(tx, user, proposal);
+  await tx.flow.update({ where: { id: flow.id, accountId: user.accountId }, data: { structure: proposal.typed.structure as Prisma.InputJsonValue } });
+  return flow.id;
+}
 
 /** Opens the proposal as a draft in the normal editor (a new draft flow, or the target's draft); the admin publishes there. */
 export const modifyProposal = authedAction({ schema: proposalRefSchema }, async ({ proposalId }, user) => {
@@ -111,18 +117,7 @@ export const modifyProposal = authedAction({ schema: proposalRefSchema }, async 
       throw conflict(`This proposal ${STATUS_WORDS[claimed.status]}.`);
     }
     const proposal = await loadClaimed(tx, user, proposalId);
-    let flowId: string;
-    if (proposal.type === "new_flow") {
-      const created = await insertFlow(tx, user, {
-        name: proposal.title, description: proposal.description, type: proposal.flowType, category: null, tags: [],
-        visibility: "account", variables: [], structure: proposal.typed.structure,
-      });
-      flowId = created.id;
-    } else {
-      const flow = await lockTarget(tx, user, proposal);
-      await tx.flow.update({ where: { id: flow.id, accountId: user.accountId }, data: { structure: proposal.typed.structure as Prisma.InputJsonValue } });
-      flowId = flow.id;
-    }
+    const flowId = await writeProposedFlow(tx, user, proposal);
     await tx.flowProposal.update({ where: { id: proposalId }, data: { publishedFlowId: flowId } });
     return { flowId };
   });
