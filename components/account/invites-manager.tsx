@@ -4,12 +4,13 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
 import { LocalTime } from "@/components/ui/local-time";
+import { SecretDialog } from "@/components/ui/secret-dialog";
+import { ListTable } from "@/components/ui/table";
 import { createInvite, revokeInvite } from "@/lib/account/invites.actions";
 import { canAssignRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -70,20 +71,7 @@ export function InvitesManager({ invites, teams, myRole }: { invites: Invite[]; 
       {invites.length === 0 ? (
         <p className="px-5 py-8 text-center text-sm text-fg-muted">No invites yet. Create a code above and send it to a colleague.</p>
       ) : (
-        // `relative` keeps the screen-reader-only header inside the scroll area.
-        <div className="relative overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-fg-muted">
-              <tr className="border-b border-border">
-                <th className="px-5 py-2 font-medium">Code</th>
-                <th className="px-3 py-2 font-medium">Role</th>
-                <th className="px-3 py-2 font-medium">Uses</th>
-                <th className="px-3 py-2 font-medium">Expires</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-5 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
+        <ListTable columns={["Code", "Role", "Uses", "Expires", "Status"]}>
               {invites.map((invite) => (
                 <tr key={invite.id} className="border-b border-border last:border-0">
                   <td className="px-5 py-3 font-mono">{invite.codeHint}-····</td>
@@ -108,29 +96,23 @@ export function InvitesManager({ invites, teams, myRole }: { invites: Invite[]; 
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </ListTable>
       )}
 
-      <Dialog
-        open={created !== null}
-        onOpenChange={(open) => !open && setCreated(null)}
+      <SecretDialog
+        secret={created}
+        onClose={() => setCreated(null)}
         title="Invite code created"
         description="Copy it now: for your security it is stored only as a hash and cannot be shown again."
+        copyLabel="Copy code"
+        testId="invite-code"
+        large
       >
-        <div className="space-y-4">
-          <div className="flex items-center justify-between gap-3 rounded-md border border-border bg-muted px-4 py-3">
-            <code className="font-mono text-lg tracking-wider" data-testid="invite-code">{created}</code>
-            <CopyButton value={created ?? ""} label="Copy code" />
-          </div>
-          <div className="flex items-center justify-between gap-3">
-            <p className="min-w-0 truncate text-sm text-fg-muted">{shareLink}</p>
-            <CopyButton value={shareLink} label="Copy link" />
-          </div>
-          <div className="flex justify-end"><Button onClick={() => setCreated(null)}>Done</Button></div>
+        <div className="flex items-center justify-between gap-3">
+          <p className="min-w-0 truncate text-sm text-fg-muted">{shareLink}</p>
+          <CopyButton value={shareLink} label="Copy link" />
         </div>
-      </Dialog>
+      </SecretDialog>
     </div>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 import { Trash2 } from "lucide-react";
 import { useOptimistic, useState, useTransition } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
@@ -112,31 +111,23 @@ export function MembersTable({ me, members, teams }: { me: { id: string; role: R
           </tbody>
         </table>
       </div>
-      <Dialog
+      <ConfirmDialog
         open={removing !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
+        onClose={() => setRemoving(null)}
         title={`Remove ${removing?.name ?? ""}?`}
         description="They lose access to this account at once. This cannot be undone; invite them again to bring them back."
-      >
-        {removeAction.error && <Alert tone="error" className="mb-4">{removeAction.error}</Alert>}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setRemoving(null)}>Cancel</Button>
-          <Button
-            variant="danger"
-            pending={removeAction.pending}
-            onClick={async () => {
-              if (!removing) return;
-              const result = await removeAction.run({ userId: removing.id });
-              if (result?.ok) {
-                toast({ title: `${removing.name} was removed`, tone: "success" });
-                setRemoving(null);
-              }
-            }}
-          >
-            Remove member
-          </Button>
-        </div>
-      </Dialog>
+        confirmLabel="Remove member"
+        pending={removeAction.pending}
+        error={removeAction.error}
+        onConfirm={async () => {
+          if (!removing) return;
+          const result = await removeAction.run({ userId: removing.id });
+          if (result?.ok) {
+            toast({ title: `${removing.name} was removed`, tone: "success" });
+            setRemoving(null);
+          }
+        }}
+      />
     </>
   );
 }

@@ -4,11 +4,12 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
+import { SecretDialog } from "@/components/ui/secret-dialog";
+import { ListTable } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
 import { createApiKey, revokeApiKey } from "@/lib/api/api-keys.actions";
@@ -66,19 +67,7 @@ export function ApiKeysManager({ keys }: { keys: ApiKeyRow[] }) {
       {keys.length === 0 ? (
         <p className="px-5 py-8 text-center text-sm text-fg-muted">No API keys yet. Create one above to connect your PSA or RMM.</p>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-fg-muted">
-              <tr className="border-b border-border">
-                <th className="px-5 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Key</th>
-                <th className="px-3 py-2 font-medium">Scopes</th>
-                <th className="px-3 py-2 font-medium">Last used</th>
-                <th className="px-3 py-2 font-medium">Created</th>
-                <th className="px-5 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
+        <ListTable columns={["Name", "Key", "Scopes", "Last used", "Created"]}>
               {keys.map((key) => (
                 <tr key={key.id} className="border-b border-border last:border-0" data-testid="api-key-row">
                   <td className="px-5 py-3 font-medium">
@@ -96,56 +85,40 @@ export function ApiKeysManager({ keys }: { keys: ApiKeyRow[] }) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </ListTable>
       )}
 
-      <Dialog
-        open={created !== null}
-        onOpenChange={(open) => !open && setCreated(null)}
+      <SecretDialog
+        secret={created?.secret ?? null}
+        onClose={() => setCreated(null)}
         title="API key created"
         description="Copy it now: it is stored only as a hash and cannot be shown again."
+        copyLabel="Copy key"
+        testId="api-key-secret"
+        before={<p className="text-sm">{created?.name}</p>}
       >
-        <div className="space-y-4">
-          <p className="text-sm">{created?.name}</p>
-          <div className="flex items-center justify-between gap-3 rounded-md border border-border bg-muted px-4 py-3">
-            <code className="min-w-0 break-all font-mono text-sm" data-testid="api-key-secret">{created?.secret}</code>
-            <CopyButton value={created?.secret ?? ""} label="Copy key" />
-          </div>
-          <p className="text-sm text-fg-muted">Send it as <code className="font-mono">Authorization: Bearer …</code></p>
-          <div className="flex justify-end"><Button onClick={() => setCreated(null)}>Done</Button></div>
-        </div>
-      </Dialog>
+        <p className="text-sm text-fg-muted">Send it as <code className="font-mono">Authorization: Bearer …</code></p>
+      </SecretDialog>
 
-      <Dialog
+      <ConfirmDialog
         open={revoking !== null}
-        onOpenChange={(open) => !open && setRevoking(null)}
+        onClose={() => setRevoking(null)}
         title="Revoke this API key?"
         description="Integrations using it get 401 from their next request. This cannot be undone."
+        confirmLabel="Revoke key"
+        pending={revoke.pending}
+        error={revoke.error}
+        onConfirm={async () => {
+          if (!revoking) return;
+          const result = await revoke.run({ apiKeyId: revoking.id });
+          if (result?.ok) {
+            setRevoking(null);
+            toast({ title: "API key revoked", tone: "success" });
+          }
+        }}
       >
-        <div className="space-y-4">
-          <p className="text-sm"><span className="font-medium">{revoking?.name}</span> <span className="font-mono text-xs text-fg-muted">{revoking?.prefix}…</span></p>
-          {revoke.error && <Alert tone="error">{revoke.error}</Alert>}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setRevoking(null)}>Cancel</Button>
-            <Button
-              variant="danger"
-              pending={revoke.pending}
-              onClick={async () => {
-                if (!revoking) return;
-                const result = await revoke.run({ apiKeyId: revoking.id });
-                if (result?.ok) {
-                  setRevoking(null);
-                  toast({ title: "API key revoked", tone: "success" });
-                }
-              }}
-            >
-              Revoke key
-            </Button>
-          </div>
-        </div>
-      </Dialog>
+        <p className="text-sm"><span className="font-medium">{revoking?.name}</span> <span className="font-mono text-xs text-fg-muted">{revoking?.prefix}…</span></p>
+      </ConfirmDialog>
     </div>
   );
 }

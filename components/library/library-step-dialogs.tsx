@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { useAction } from "@/components/ui/use-action";
 import { cn } from "@/lib/cn";
@@ -69,33 +70,22 @@ function SaveForm({ card, onCancel, onSaved }: { card: LibraryCard; onCancel(): 
 export function DeleteLibraryStepDialog({ card, onOpenChange, onDeleted }: { card: LibraryCard | null; onOpenChange(open: boolean): void; onDeleted(): void }) {
   const { run, pending, error, setError } = useAction(deleteLibraryStep);
   return (
-    <Dialog
+    <ConfirmDialog
       open={card !== null}
-      onOpenChange={(open) => {
-        if (!open) setError(null);
-        onOpenChange(open);
+      onClose={() => {
+        setError(null);
+        onOpenChange(false);
       }}
       title={card ? `Delete "${card.title}"?` : "Delete step?"}
       description="It leaves the library for good. Flows and sessions that already use it keep their own copy of the step."
-    >
-      <div className="space-y-4">
-        {error && <Alert tone="error">{error}</Alert>}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button
-            type="button"
-            variant="danger"
-            pending={pending}
-            onClick={async () => {
-              if (!card) return;
-              const result = await run({ stepId: card.id });
-              if (result?.ok) onDeleted();
-            }}
-          >
-            Delete step
-          </Button>
-        </div>
-      </div>
-    </Dialog>
+      confirmLabel="Delete step"
+      pending={pending}
+      error={error}
+      onConfirm={async () => {
+        if (!card) return;
+        const result = await run({ stepId: card.id });
+        if (result?.ok) onDeleted();
+      }}
+    />
   );
 }
