@@ -1,27 +1,33 @@
 "use client";
-// The batch status hub: box score, progress, a card per target. Polls while anything is not
-// finished and stops once the batch is done.
-import { useQuery } from "@tanstack/react-query";
-import { Download, Eye, History, Play, RotateCcw, StepForward } from "lucide-react";
+// The batch status hub: box score, progress, and the targets' cards a page at a time (what needs
+// attention first, or one state; searchable by label). Polls the visible page and the totals
+// while anything is not finished and stops once the batch is done.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ChevronLeft, ChevronRight, Download, Eye, History, Play, RotateCcw, StepForward } from "lucide-react";
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { SearchInput } from "@/components/ui/search-input";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { LocalTime } from "@/components/ui/local-time";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
 import { cn } from "@/lib/cn";
 import { rerunBatch } from "@/lib/maintenance/batches.actions";
+import { CARD_STATES, CARD_STATE_LABELS, DEFAULT_HUB_VIEW, type HubView } from "@/lib/maintenance/progress";
 import type { BatchCard, BatchHub as Hub } from "@/lib/maintenance/queries";
 import { startPreparedSession } from "@/lib/sessions/sessions.actions";
 import { BoxScoreView, STATE_STYLES } from "./batch-progress";
 
 const POLL_MS = 4_000;
 
-async function fetchHub(id: string): Promise<Hub> {
-  const response = await fetch(`/api/maintenance/batches/${id}`, { cache: "no-store" });
+async function fetchHub(id: string, view: HubView): Promise<Hub> {
+  const params = new URLSearchParams({ state: view.state, q: view.q, page: String(view.page) });
+  const response = await fetch(`/api/maintenance/batches/${id}?${params}`, { cache: "no-store" });
   if (!response.ok) throw new Error("Could not load the batch.");
   return response.json();
 }
@@ -81,14 +87,25 @@ export function BatchHub({ initial, canManage }: { initial: Hub; canManage: bool
   const router = useRouter();
   const toast = useToast();
   const rerun = useAction(rerunBatch);
+  const [state, setState] = useState<HubView["state"]>("all");
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const q = useDebounced(search.trim(), 250);
+  const view: HubView = { state, q, page };
+  const isDefault = state === DEFAULT_HUB_VIEW.state && q === DEFAULT_HUB_VIEW.q && page === DEFAULT_HUB_VIEW.page;
   const query = useQuery({
-    queryKey: ["batch", initial.id],
-    queryFn: () => fetchHub(initial.id),
-    initialData: initial,
+    queryKey: ["batch", initial.id, view],
+    queryFn: () => fetchHub(initial.id, view),
+    initialData: isDefault ? initial : undefined,
+    placeholderData: keepPreviousData,
     refetchInterval: (q) => (q.state.data?.score.done ? false : POLL_MS),
     refetchOnWindowFocus: true,
   });
-  const hub = query.data;
+  const hub = query.data ?? initial;
+  const choose = (next: HubView["state"]) => {
+    setState(next);
+    setPage(1);
+  };
   const retryable = hub.score.not_started + hub.score.aborted + hub.score.completed_with_issues;
 
   return (
@@ -142,9 +159,56 @@ export function BatchHub({ initial, canManage }: { initial: Hub; canManage: bool
 
       <BoxScoreView score={hub.score} />
 
-      <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="Targets">
-        {hub.cards.map((card) => <TargetCard key={card.sessionId} card={card} />)}
-      </ul>
+      <div className="flex flex-wrap items-center gap-3">
+        <div role="group" aria-label="Show targets" className="inline-flex flex-wrap rounded-md border border-border bg-muted p-0.5 text-xs">
+          {(["all", ...CARD_STATES] as const).map((s) => (
+            <button
+              key={s}
+              type="button"
+              aria-pressed={state === s}
+              data-testid={`state-chip-${s}`}
+              onClick={() => choose(s)}
+              className={cn("cursor-pointer rounded px-2.5 py-1 font-medium text-fg-muted hover:text-fg", state === s && "bg-surface text-fg shadow-sm")}
+            >
+              {s === "all" ? "All" : CARD_STATE_LABELS[s]} <span className="tabular-nums">{s === "all" ? hub.score.total : hub.score[s]}</span>
+            </button>
+          ))}
+        </div>
+        <SearchInput
+          wrapperClassName="w-full sm:w-64"
+          aria-label="Search targets"
+          placeholder="Search targets"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(1);
+          }}
+        />
+      </div>
+
+      {hub.cards.length ? (
+        <ul className={cn("grid gap-3 sm:grid-cols-2 xl:grid-cols-3", query.isPlaceholderData && "opacity-60")} aria-label="Targets" aria-busy={query.isPlaceholderData}>
+          {hub.cards.map((card) => <TargetCard key={card.sessionId} card={card} />)}
+        </ul>
+      ) : (
+        <p className="rounded-md border border-dashed border-border p-6 text-center text-sm text-fg-muted" data-testid="no-targets">
+          {q ? `No target matches "${q}"${state === "all" ? "" : ` among ${CARD_STATE_LABELS[state].toLowerCase()}`}.` : `No targets ${state === "all" ? "in this batch" : `are ${CARD_STATE_LABELS[state].toLowerCase()}`}.`}
+        </p>
+      )}
+
+      {hub.pages > 1 && (
+        <nav className="flex items-center justify-between gap-3 text-sm" aria-label="Target pages">
+          <Button variant="secondary" size="sm" disabled={hub.view.page <= 1} onClick={() => setPage(Math.max(1, hub.view.page - 1))}>
+            <ChevronLeft className="h-4 w-4" aria-hidden />Previous
+          </Button>
+          <span className="tabular-nums text-fg-muted" data-testid="hub-page">
+            Page {hub.view.page} of {hub.pages} · {hub.matching} {hub.matching === 1 ? "target" : "targets"}
+          </span>
+          <Button variant="secondary" size="sm" disabled={hub.view.page >= hub.pages} onClick={() => setPage(Math.min(hub.pages, hub.view.page + 1))}>
+            Next<ChevronRight className="h-4 w-4" aria-hidden />
+          </Button>
+        </nav>
+      )}
     </div>
   );
 }

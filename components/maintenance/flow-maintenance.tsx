@@ -8,14 +8,13 @@ import { RunOnTargetsDialog } from "./run-on-targets-dialog";
 import { ScheduleList } from "./schedule-list";
 
 export function FlowMaintenance({ data, flowId, runnable, members }: { data: FlowMaintenanceData; flowId: string; runnable: boolean; members: { id: string; name: string }[] }) {
-  const { lists, schedules, batches, canManage } = data;
-  const listOptions = lists.map((l) => ({ id: l.id, name: l.name, count: l.count }));
+  const { schedules, batches, canManage } = data;
   const active = batches.find((b) => !b.score.done);
   return (
     <section aria-labelledby="maintenance-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="maintenance-heading" className="text-lg font-semibold">Maintenance</h2>
-        {runnable && canManage && <RunOnTargetsDialog flowId={flowId} lists={listOptions} members={members} lastRunCount={batches[0]?.score.total ?? null} />}
+        {runnable && canManage && <RunOnTargetsDialog flowId={flowId} members={members} lastRunCount={batches[0]?.score.total ?? null} />}
       </div>
       {active && <ActiveBatchBanner batch={active} />}
       {!runnable && schedules.length > 0 && (
@@ -24,7 +23,7 @@ export function FlowMaintenance({ data, flowId, runnable, members }: { data: Flo
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader title="Schedules" />
-          <ScheduleList flowId={flowId} schedules={schedules} lists={listOptions} members={members} canManage={canManage && runnable} />
+          <ScheduleList flowId={flowId} schedules={schedules} members={members} canManage={canManage && runnable} />
         </Card>
         <Card>
           <CardHeader title="Run history" />

@@ -7,19 +7,18 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
 import { AssigneeField } from "@/components/sessions/assignee-field";
-import { Select } from "@/components/ui/input";
 import { useAction } from "@/components/ui/use-action";
 import { launchBatch } from "@/lib/maintenance/batches.actions";
+import type { TargetListOption } from "@/lib/maintenance/queries";
 import type { ParsedTargets } from "@/lib/maintenance/targets";
+import { TargetListPicker } from "./target-list-picker";
 import { TargetsInput } from "./targets-input";
 
 type Source = "targets" | "list" | "last";
 
-export function RunOnTargetsDialog({ flowId, lists, members, lastRunCount }: {
+export function RunOnTargetsDialog({ flowId, members, lastRunCount }: {
   flowId: string;
-  lists: { id: string; name: string; count: number }[];
   members: { id: string; name: string }[];
   lastRunCount: number | null;
 }) {
@@ -27,15 +26,16 @@ export function RunOnTargetsDialog({ flowId, lists, members, lastRunCount }: {
   const [open, setOpen] = useState(false);
   const [source, setSource] = useState<Source>("targets");
   const [parsed, setParsed] = useState<ParsedTargets | null>(null);
-  const [listId, setListId] = useState(lists[0]?.id ?? "");
+  const [list, setList] = useState<TargetListOption | null>(null);
+  const listId = list?.id ?? "";
   const [assigneeId, setAssigneeId] = useState("");
   const { run, pending, formError, fieldErrors } = useAction(launchBatch);
 
-  const count = source === "targets" ? (parsed?.targets.length ?? 0) : source === "list" ? (lists.find((l) => l.id === listId)?.count ?? 0) : (lastRunCount ?? 0);
+  const count = source === "targets" ? (parsed?.targets.length ?? 0) : source === "list" ? (list?.count ?? 0) : (lastRunCount ?? 0);
   const blocked = count === 0 || (source === "targets" && Boolean(parsed?.problems.length));
   const sources: { value: Source; label: string; disabled?: boolean }[] = [
     { value: "targets", label: "Type or paste" },
-    { value: "list", label: "Saved list", disabled: lists.length === 0 },
+    { value: "list", label: "Saved list" },
     { value: "last", label: "Same as last run", disabled: lastRunCount === null },
   ];
 
@@ -70,13 +70,7 @@ export function RunOnTargetsDialog({ flowId, lists, members, lastRunCount }: {
           </div>
         </fieldset>
         {source === "targets" && <TargetsInput onChange={setParsed} />}
-        {source === "list" && (
-          <Field id="run-list" label="Target list">
-            <Select id="run-list" value={listId} onChange={(e) => setListId(e.target.value)}>
-              {lists.map((l) => <option key={l.id} value={l.id}>{l.name} ({l.count})</option>)}
-            </Select>
-          </Field>
-        )}
+        {source === "list" && <TargetListPicker id="run-list" value={listId} onChange={setList} />}
         {source === "last" && <p className="text-sm text-fg-muted">The {lastRunCount} targets of this flow&apos;s last run.</p>}
         <AssigneeField id="run-assignee" value={assigneeId} onChange={setAssigneeId} members={members} help="Optional. Unassigned sessions can be picked up by anyone in your team." errors={fieldErrors.assigneeId} />
         <div className="flex items-center justify-end gap-2">

@@ -3,18 +3,19 @@
 // assignee, active. Shows the expression in words and the next 5 runs in both zones.
 import { CalendarClock, Pencil } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { AssigneeField } from "@/components/sessions/assignee-field";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
 import { cronInWords, nextRuns, parseSchedule } from "@/lib/maintenance/schedule";
 import { createSchedule, updateSchedule } from "@/lib/maintenance/schedules.actions";
 import { formatDateTime, runtimeTimeZone } from "@/lib/time/format";
+import { TargetListPicker } from "./target-list-picker";
 
 export type ScheduleFormValues = { id?: string; cron: string; timezone: string; targetListId: string; assigneeId: string | null; active: boolean };
 
@@ -45,10 +46,9 @@ export function SchedulePreview({ cron, timezone }: { cron: string; timezone: st
   );
 }
 
-export function ScheduleDialog({ flowId, existing, lists, members }: {
+export function ScheduleDialog({ flowId, existing, members }: {
   flowId: string;
-  existing?: ScheduleFormValues & { id: string };
-  lists: { id: string; name: string; count: number }[];
+  existing?: ScheduleFormValues & { id: string; targetListName?: string | null };
   members: { id: string; name: string }[];
 }) {
   const router = useRouter();
@@ -56,7 +56,7 @@ export function ScheduleDialog({ flowId, existing, lists, members }: {
   const [open, setOpen] = useState(false);
   const [cron, setCron] = useState(existing?.cron ?? "0 3 * * 1");
   const [timezone, setTimezone] = useState(existing?.timezone ?? "");
-  const [targetListId, setTargetListId] = useState(existing?.targetListId ?? lists[0]?.id ?? "");
+  const [targetListId, setTargetListId] = useState(existing?.targetListId ?? "");
   const [assigneeId, setAssigneeId] = useState(existing?.assigneeId ?? "");
   const [active, setActive] = useState(existing?.active ?? true);
   const create = useAction(createSchedule);
@@ -64,6 +64,7 @@ export function ScheduleDialog({ flowId, existing, lists, members }: {
   const action = existing ? update : create;
   // The viewer's zone is only known in the browser: fill it when the dialog opens.
   const zone = timezone || runtimeTimeZone();
+  const onList = useCallback((list: { id: string } | null) => setTargetListId(list?.id ?? ""), []);
 
   return (
     <Dialog
@@ -90,7 +91,6 @@ export function ScheduleDialog({ flowId, existing, lists, members }: {
         }}
       >
         {action.formError && <Alert tone="error">{action.formError}</Alert>}
-        {lists.length === 0 && <Alert tone="warning">Create a target list first (Maintenance › Target lists).</Alert>}
         <Field id="schedule-cron" label="Cron expression" help="Five fields: minute hour day-of-month month day-of-week. Example: 0 3 * * 1 = Mondays at 03:00." errors={action.fieldErrors.cron}>
           <Input id="schedule-cron" value={cron} onChange={(e) => setCron(e.target.value)} className="font-mono" maxLength={120} required />
         </Field>
@@ -101,11 +101,16 @@ export function ScheduleDialog({ flowId, existing, lists, members }: {
           {["UTC", "Europe/London", "Europe/Berlin", "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Tokyo", "Australia/Sydney"].map((z) => <option key={z} value={z} />)}
         </datalist>
         <SchedulePreview cron={cron} timezone={zone} />
-        <Field id="schedule-list" label="Target list" errors={action.fieldErrors.targetListId}>
-          <Select id="schedule-list" value={targetListId} onChange={(e) => setTargetListId(e.target.value)} required>
-            {lists.map((l) => <option key={l.id} value={l.id}>{l.name} ({l.count})</option>)}
-          </Select>
-        </Field>
+        {open && (
+          <TargetListPicker
+            id="schedule-list"
+            value={targetListId}
+            selected={existing?.targetListId && existing.targetListName ? { id: existing.targetListId, name: existing.targetListName } : null}
+            onChange={onList}
+            errors={action.fieldErrors.targetListId}
+            required
+          />
+        )}
         <AssigneeField id="schedule-assignee" value={assigneeId} onChange={setAssigneeId} members={members} errors={action.fieldErrors.assigneeId} />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />

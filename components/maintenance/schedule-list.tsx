@@ -14,10 +14,9 @@ import { deleteSchedule, setScheduleActive } from "@/lib/maintenance/schedules.a
 import { cronInWords } from "@/lib/maintenance/schedule";
 import { ScheduleDialog } from "./schedule-dialog";
 
-export function ScheduleList({ flowId, schedules, lists, members, canManage }: {
+export function ScheduleList({ flowId, schedules, members, canManage }: {
   flowId: string;
   schedules: ScheduleView[];
-  lists: { id: string; name: string; count: number }[];
   members: { id: string; name: string }[];
   canManage: boolean;
 }) {
@@ -60,7 +59,7 @@ export function ScheduleList({ flowId, schedules, lists, members, canManage }: {
                   >
                     {s.active ? <><Pause className="h-4 w-4" aria-hidden />Pause</> : <><Play className="h-4 w-4" aria-hidden />Resume</>}
                   </Button>
-                  <ScheduleDialog flowId={flowId} lists={lists} members={members} existing={{ id: s.id, cron: s.cron, timezone: s.timezone, targetListId: s.targetList?.id ?? "", assigneeId: s.assignee?.id ?? null, active: s.active }} />
+                  <ScheduleDialog flowId={flowId} members={members} existing={{ id: s.id, cron: s.cron, timezone: s.timezone, targetListId: s.targetList?.id ?? "", targetListName: s.targetList?.name ?? null, assigneeId: s.assignee?.id ?? null, active: s.active }} />
                   <Button
                     variant="danger-ghost"
                     size="sm"
@@ -79,7 +78,7 @@ export function ScheduleList({ flowId, schedules, lists, members, canManage }: {
           ))}
         </ul>
       )}
-      {canManage && <div className="border-t border-border p-3"><ScheduleDialog flowId={flowId} lists={lists} members={members} /></div>}
+      {canManage && <div className="border-t border-border p-3"><ScheduleDialog flowId={flowId} members={members} /></div>}
     </div>
   );
 }

@@ -1,19 +1,19 @@
 // /api/v1/batches: launch (launchBatchFor, as the Run on targets dialog) and status with
-// per-target results (getBatchHub, as the batch hub).
+// per-target results (getBatchResults, as the batch hub's CSV export).
 import "server-only";
 import type { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
 import { forbidden } from "@/lib/errors";
 import { MANAGE_ROLE } from "@/lib/maintenance/access";
 import { launchBatchFor } from "@/lib/maintenance/launch-batch";
-import { getBatchHub } from "@/lib/maintenance/queries";
+import { getBatchResults } from "@/lib/maintenance/queries";
 import type { ApiPrincipal } from "./keys";
 import type { batchDetail, launchBatchBody } from "./schemas";
 
 type Viewer = ApiPrincipal["user"];
 
 export async function getBatch(user: Viewer, batchId: string): Promise<z.input<typeof batchDetail>> {
-  const hub = await getBatchHub(user, batchId);
+  const hub = await getBatchResults(user, batchId);
   const { total, finished, percent, done, ...counts } = hub.score;
   return {
     id: hub.id, flowId: hub.flowId, flowName: hub.flowName, createdAt: hub.createdAt, launchedBy: hub.launchedBy,

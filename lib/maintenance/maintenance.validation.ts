@@ -1,6 +1,7 @@
 // Inputs of the maintenance actions (target lists, batches, schedules), shared by the server
 // actions and the forms.
 import { z } from "zod";
+import { CARD_STATES } from "./progress";
 import { checkTargets, COLUMN_KEY, MAX_COLUMNS, MAX_LABEL, MAX_NOTES, MAX_TARGETS, MAX_VALUE } from "./targets";
 
 const id = (what: string) => z.string().uuid(`Unknown ${what}.`);
@@ -48,6 +49,12 @@ export const launchBatchSchema = z.object({
 });
 export type LaunchBatchInput = z.input<typeof launchBatchSchema>;
 export const batchRefSchema = z.object({ batchId: batchIdField });
+/** The hub's view (query string of its polling route): a state or all, a label search, a page. */
+export const hubViewSchema = z.object({
+  state: z.enum(["all", ...CARD_STATES]).catch("all"),
+  q: z.string().trim().max(MAX_LABEL).catch(""),
+  page: z.coerce.number().int().min(1).max(1_000).catch(1),
+});
 
 const scheduleFields = {
   cron: z.string().trim().min(1, "Enter a cron expression.").max(120, "Use at most 120 characters."),

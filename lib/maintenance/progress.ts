@@ -26,9 +26,24 @@ export function cardState(session: { status: SessionStatus; outcome: SessionOutc
 export type BoxScore = Record<CardState, number> & { total: number; finished: number; percent: number; done: boolean };
 
 export function boxScore(sessions: { status: SessionStatus; outcome: SessionOutcome | null }[]): BoxScore {
-  const score = Object.fromEntries(CARD_STATES.map((s) => [s, 0])) as Record<CardState, number>;
-  for (const session of sessions) score[cardState(session)]++;
-  const total = sessions.length;
+  const counts: Partial<Record<CardState, number>> = {};
+  for (const session of sessions) {
+    const state = cardState(session);
+    counts[state] = (counts[state] ?? 0) + 1;
+  }
+  return boxScoreOf(counts);
+}
+
+/** The box score from counts per state (counted in SQL by the hub). */
+export function boxScoreOf(counts: Partial<Record<CardState, number>>): BoxScore {
+  const score = Object.fromEntries(CARD_STATES.map((s) => [s, counts[s] ?? 0])) as Record<CardState, number>;
+  const total = CARD_STATES.reduce((sum, s) => sum + score[s], 0);
   const finished = score.completed + score.completed_with_issues + score.aborted;
   return { ...score, total, finished, percent: total ? Math.round((finished / total) * 100) : 0, done: total > 0 && finished === total };
 }
+
+/** The batch hub shows this many cards at a time (a 500-target batch would be ~1 MB of HTML, polled every few seconds). */
+export const HUB_PAGE_SIZE = 30;
+/** What the hub's cards show: one state or all (what needs attention first), a label search, a page. */
+export type HubView = { state: CardState | "all"; q: string; page: number };
+export const DEFAULT_HUB_VIEW: HubView = { state: "all", q: "", page: 1 };

@@ -2,6 +2,7 @@
 import Papa from "papaparse";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { asProcedure, readStructure } from "@/lib/flows/structure";
 import { visibleFlowsWhere } from "@/lib/flows/access";
@@ -11,7 +12,7 @@ import { OUTCOME_LABELS, type TicketExtras } from "@/lib/sessions/ticket";
 import { formatDuration, secondsBetween } from "@/lib/time/format";
 import { hasRole } from "@/lib/auth/roles";
 import { canEditTargetList, MANAGE_ROLE, visibleBatchesWhere, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
-import { boxScore, cardState, CARD_STATE_LABELS, type BoxScore, type CardState } from "./progress";
+import { boxScore, boxScoreOf, cardState, CARD_STATE_LABELS, DEFAULT_HUB_VIEW, HUB_PAGE_SIZE, type BoxScore, type CardState, type HubView } from "./progress";
 import type { TargetInput } from "./targets";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
@@ -20,16 +21,19 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 // ---------- target lists ----------
 
-export type TargetListSummary = { id: string; name: string; description: string; visibility: "team" | "account"; count: number; updatedAt: string };
+export type TargetListOption = { id: string; name: string; count: number };
+/** The run and schedule dialogs list this many target lists at a time (searched by name). */
+export const TARGET_LIST_PICK = 20;
 
-export async function listTargetLists(user: Viewer): Promise<TargetListSummary[]> {
+/** Target lists the viewer can run, by name, for the dialogs' pickers: a page of them, never all. */
+export async function searchTargetLists(user: Viewer, q: string): Promise<{ lists: TargetListOption[]; more: boolean }> {
   const lists = await db.targetList.findMany({
-    where: visibleTargetListsWhere(user),
-    orderBy: { name: "asc" },
-    take: 500,
-    select: { id: true, name: true, description: true, visibility: true, updatedAt: true, _count: { select: { targets: true } } },
+    where: { AND: [visibleTargetListsWhere(user), q ? { name: { contains: q, mode: "insensitive" } } : {}] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: TARGET_LIST_PICK + 1,
+    select: { id: true, name: true, _count: { select: { targets: true } } },
   });
-  return lists.map((l) => ({ id: l.id, name: l.name, description: l.description, visibility: l.visibility as "team" | "account", count: l._count.targets, updatedAt: l.updatedAt.toISOString() }));
+  return { lists: lists.slice(0, TARGET_LIST_PICK).map((l) => ({ id: l.id, name: l.name, count: l._count.targets })), more: lists.length > TARGET_LIST_PICK };
 }
 
 /** The maintenance pages show this many flows or target lists per page: a page costs the same in a big account. */
@@ -82,7 +86,7 @@ export type BatchCard = {
   notes: string;
 };
 
-export type BatchHub = {
+type BatchHeader = {
   id: string;
   flowId: string | null;
   flowName: string;
@@ -94,11 +98,44 @@ export type BatchHub = {
   rerunOf: { id: string; createdAt: string } | null;
   reruns: { id: string; createdAt: string }[];
   score: BoxScore;
-  cards: BatchCard[];
 };
 
-/** Everything the hub shows, in three statements whatever the batch size. */
-export async function getBatchHub(user: Viewer, batchId: string): Promise<BatchHub> {
+/** Every target of a batch (the CSV export and the REST API). */
+export type BatchResults = BatchHeader & { cards: BatchCard[] };
+
+export { DEFAULT_HUB_VIEW, HUB_PAGE_SIZE, type HubView } from "./progress";
+
+/** The hub: the header and box score over every target, and one page of cards for the view. */
+export type BatchHub = BatchHeader & {
+  cards: BatchCard[];
+  view: HubView;
+  /** Targets matching the view's state and search (the box score counts them all), and pages of them. */
+  matching: number;
+  pages: number;
+};
+
+// The card state in SQL, as cardState() decides it (lib/maintenance/progress.ts), and the order
+// the hub lists cards in when no state is picked: what needs attention first.
+const STATE_SQL = Prisma.sql`CASE
+  WHEN status = 'prepared' THEN 'not_started'
+  WHEN status = 'active' THEN 'in_progress'
+  WHEN outcome IN ('aborted', 'unresolved') THEN 'aborted'
+  WHEN outcome IN ('completed_with_issues', 'escalated', 'partially_resolved') THEN 'completed_with_issues'
+  ELSE 'completed' END`;
+const ATTENTION_SQL = Prisma.sql`CASE
+  WHEN status = 'active' THEN 0
+  WHEN outcome IN ('completed_with_issues', 'escalated', 'partially_resolved') THEN 1
+  WHEN status = 'prepared' THEN 2
+  WHEN outcome IN ('aborted', 'unresolved') THEN 3
+  ELSE 4 END`;
+
+const CARD_SELECT = {
+  id: true, targetLabel: true, targetNotes: true, status: true, outcome: true, stepStates: true, customSteps: true,
+  startedAt: true, completedAt: true, outcomeNotes: true,
+  owner: { select: { name: true } }, assignee: { select: { name: true } },
+} as const;
+
+async function batchHeader(user: Viewer, batchId: string) {
   if (!isUuid(batchId)) throw notFound("Batch");
   const batch = await db.batch.findFirst({
     where: { AND: [{ id: batchId }, visibleBatchesWhere(user)] },
@@ -112,19 +149,10 @@ export async function getBatchHub(user: Viewer, batchId: string): Promise<BatchH
     },
   });
   if (!batch) throw notFound("Batch");
-  const sessions = await db.session.findMany({
-    where: { batchId: batch.id, accountId: user.accountId },
-    orderBy: { targetLabel: "asc" },
-    select: {
-      id: true, targetLabel: true, targetNotes: true, status: true, outcome: true, stepStates: true, customSteps: true,
-      startedAt: true, completedAt: true, outcomeNotes: true,
-      owner: { select: { name: true } }, assignee: { select: { name: true } },
-    },
-  });
   const structure = asProcedure(readStructure("maintenance", batch.flowVersion.structure).structure);
   // Most sessions add no steps of their own: lay out the flow's steps once for all of them.
   const plain = runtimeSteps(structure, []);
-  const cards = sessions.map((s): BatchCard => {
+  const toCard = (s: Prisma.SessionGetPayload<{ select: typeof CARD_SELECT }>): BatchCard => {
     const state = cardState(s);
     const custom = s.customSteps as CustomStep[];
     const progress = procedureProgress(custom.length ? runtimeSteps(structure, custom) : plain, s.stepStates as StepStates);
@@ -135,20 +163,66 @@ export async function getBatchHub(user: Viewer, batchId: string): Promise<BatchH
       engineer: s.owner?.name ?? s.assignee?.name ?? null,
       startedAt: s.startedAt?.toISOString() ?? null, completedAt: s.completedAt?.toISOString() ?? null, notes: s.outcomeNotes,
     };
-  });
-  return {
+  };
+  const header = {
     id: batch.id, flowId: batch.flowId, flowName: batch.flowName, createdAt: batch.createdAt.toISOString(),
     launchedBy: batch.launchedBy?.name ?? null, schedule: batch.schedule, dueAt: batch.dueAt?.toISOString() ?? null, mergedCount: batch.mergedCount,
     rerunOf: batch.rerunOf ? { id: batch.rerunOf.id, createdAt: batch.rerunOf.createdAt.toISOString() } : null,
     reruns: batch.reruns.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString() })),
-    score: boxScore(sessions), cards,
+  };
+  return { header, toCard };
+}
+
+/** Every target's card, by label: the CSV export and the REST API. Three statements whatever the size. */
+export async function getBatchResults(user: Viewer, batchId: string): Promise<BatchResults> {
+  const { header, toCard } = await batchHeader(user, batchId);
+  const sessions = await db.session.findMany({ where: { batchId: header.id, accountId: user.accountId }, orderBy: { targetLabel: "asc" }, select: CARD_SELECT });
+  return { ...header, score: boxScore(sessions), cards: sessions.map(toCard) };
+}
+
+/**
+ * What the hub shows: the box score over every target (counted in SQL), and one page of cards
+ * for `view`: a state (or all, what needs attention first: in progress, with issues, not
+ * started, aborted, completed), a search in the target labels, a page number.
+ */
+export async function getBatchHub(user: Viewer, batchId: string, view: HubView = DEFAULT_HUB_VIEW): Promise<BatchHub> {
+  const { header, toCard } = await batchHeader(user, batchId);
+  const stateFilter = view.state === "all" ? Prisma.empty : Prisma.sql`AND state = ${view.state}`;
+  const search = view.q ? Prisma.sql`AND "targetLabel" ILIKE ${`%${view.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : Prisma.empty;
+  // One pass over the batch's sessions (Session(batchId, targetLabel)): the counts per state, the
+  // number matching the view, and the page's ids in the view's order.
+  const page = Math.max(1, Math.floor(view.page));
+  const rows = await db.$queryRaw<{ id: string | null; state: CardState | null; count: number; matching: number }[]>`
+    WITH s AS (
+      SELECT id, "targetLabel", ${STATE_SQL} AS state, ${ATTENTION_SQL} AS attention
+      FROM "Session" WHERE "batchId" = ${header.id}::uuid AND "accountId" = ${user.accountId}::uuid
+    ), hit AS (
+      SELECT * FROM s WHERE true ${stateFilter} ${search}
+    )
+    SELECT NULL::uuid AS id, state, count(*)::int AS count, (SELECT count(*)::int FROM hit) AS matching FROM s GROUP BY state
+    UNION ALL
+    SELECT id, NULL, 0, 0 FROM (
+      SELECT id FROM hit ORDER BY attention, "targetLabel", id LIMIT ${HUB_PAGE_SIZE} OFFSET ${(page - 1) * HUB_PAGE_SIZE}
+    ) p`;
+  const counts = rows.filter((r) => r.id === null);
+  const ids = rows.flatMap((r) => (r.id ? [r.id] : []));
+  const sessions = ids.length ? await db.session.findMany({ where: { id: { in: ids }, accountId: user.accountId }, select: CARD_SELECT }) : [];
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  const matching = counts[0]?.matching ?? 0;
+  return {
+    ...header,
+    score: boxScoreOf(Object.fromEntries(counts.map((c) => [c.state, c.count])) as Partial<Record<CardState, number>>),
+    cards: ids.flatMap((id) => (byId.has(id) ? [toCard(byId.get(id)!)] : [])),
+    view: { ...view, page },
+    matching,
+    pages: Math.max(1, Math.ceil(matching / HUB_PAGE_SIZE)),
   };
 }
 
 export const BATCH_CSV_COLUMNS = ["target", "status", "outcome", "steps_done", "steps_skipped", "steps_failed", "engineer", "started", "finished", "duration", "notes"] as const;
 
 /** Per-target results as CSV (UTC ISO times, so spreadsheets sort them). */
-export function batchCsv(hub: BatchHub): string {
+export function batchCsv(hub: BatchResults): string {
   const rows = hub.cards.map((c) => [
     c.target, c.stateLabel, c.outcome ?? "", c.progress.done, c.progress.skipped, c.progress.failed, c.engineer ?? "",
     c.startedAt ?? "", c.completedAt ?? "", formatDuration(secondsBetween(c.startedAt, c.completedAt)) ?? "", c.notes,
@@ -295,7 +369,8 @@ export async function maintenanceOverview(user: Viewer, page = 1): Promise<Paged
 
 /** Everything the maintenance part of a flow's page shows (components/maintenance/flow-maintenance.tsx). */
 export async function flowMaintenanceData(user: Viewer, flowId: string) {
-  const [lists, schedules, batches] = await Promise.all([listTargetLists(user), flowSchedules(user, flowId), flowBatches(user, flowId)]);
-  return { lists, schedules, batches, canManage: hasRole(user.role, MANAGE_ROLE) };
+  // No target lists here: the dialogs load them when opened (searchTargetLists), not the page.
+  const [schedules, batches] = await Promise.all([flowSchedules(user, flowId), flowBatches(user, flowId)]);
+  return { schedules, batches, canManage: hasRole(user.role, MANAGE_ROLE) };
 }
 export type FlowMaintenanceData = Awaited<ReturnType<typeof flowMaintenanceData>>;

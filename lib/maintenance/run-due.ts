@@ -9,15 +9,16 @@
 //   same transaction as the batch.
 //
 // A chunk of due schedules is handled in one transaction with a fixed number of statements
-// (claim, flows, targets, batches, sessions, cursors), not ~5 per schedule: 100 schedules × 20
-// targets take well under the 2 s goal (`npm run bench`, m2). A schedule that cannot run (flow
+// (claim, flows, targets, batches with their sessions, cursors), not ~5 per schedule; due times
+// come from ./due-times.ts, which answers like cron-parser without stepping through luxon
+// (`npm run bench`, m2, 100 schedules × 20 targets, goal ≤ 2 s). A schedule that cannot run (flow
 // withdrawn, list empty or deleted, expression broken) is marked with why, and the rest fire.
 // If the chunk's transaction fails for anything else, its schedules are retried one per
 // transaction (the same logic), so one broken schedule never stops the others.
 import type { Db, Tx } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/time/format";
 import { insertBatches, type NewBatch } from "./launch";
-import { dueRuns, parseSchedule } from "./schedule";
+import { dueRuns, scheduleProblem } from "./schedule";
 import type { TargetInput } from "./targets";
 
 export type TickResult = {
@@ -85,12 +86,12 @@ async function plan(tx: Tx, claimed: Claimed[], now: Date): Promise<Plan[]> {
     targetsByList.set(t.listId, list);
   }
 
-  // cron-parser's next() costs milliseconds (it steps through the calendar in the zone), and
-  // schedules often share an expression, zone and cursor: work each combination out once per tick.
+  // Schedules often share an expression, zone and cursor: work each combination out once per tick
+  // (dueRuns is cheap where no DST transition is near, see ./due-times.ts, but not free).
   const timings = new Map<string, ReturnType<typeof timing>>();
   const timing = (cron: string, timezone: string, cursor: Date) => {
-    const parsed = parseSchedule(cron, timezone);
-    return parsed.ok ? { ok: true as const, due: dueRuns(cron, timezone, cursor, now) } : parsed;
+    const problem = scheduleProblem(cron, timezone);
+    return problem ? { ok: false as const, problem } : { ok: true as const, due: dueRuns(cron, timezone, cursor, now) };
   };
 
   return claimed.map((schedule): Plan => {

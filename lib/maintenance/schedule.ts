@@ -6,9 +6,12 @@
 //   spring-forward gap runs once, shifted to after the gap; a fixed time inside the repeated
 //   autumn hour runs once (the first pass); wildcard-hour expressions run in both passes.
 // - Missed runs are coalesced: everything due up to "now" becomes one run at the latest due time.
+// - The tick steps through due times with dueStepper (./due-times.ts): cron-parser's answers,
+//   worked out by plain arithmetic wherever no DST transition is in the way.
 import { CronExpressionParser, type CronExpression } from "cron-parser";
 import cronstrue from "cronstrue";
 import { isTimeZone } from "@/lib/time/format";
+import { dueStepper } from "./due-times";
 
 export type ScheduleProblem = { field: "cron" | "timezone"; message: string };
 
@@ -28,6 +31,19 @@ export function parseSchedule(cron: string, timezone: string, currentDate?: Date
     const detail = error instanceof Error ? error.message.slice(0, 160) : "it does not parse";
     return { ok: false, problem: { field: "cron", message: `Not a valid cron expression: ${detail}.` } };
   }
+}
+
+const problems = new Map<string, ScheduleProblem | null>();
+
+/** parseSchedule's verdict alone, remembered per (expression, zone): a tick asks once per schedule. */
+export function scheduleProblem(cron: string, timezone: string): ScheduleProblem | null {
+  const key = `${cron}\u0000${timezone}`;
+  if (!problems.has(key)) {
+    if (problems.size >= 1_000) problems.clear();
+    const parsed = parseSchedule(cron, timezone);
+    problems.set(key, parsed.ok ? null : parsed.problem);
+  }
+  return problems.get(key)!;
 }
 
 /** The first `count` due times strictly after `after`. Throws on a bad schedule (check first). */
@@ -56,28 +72,27 @@ export type DueRuns =
  */
 export function dueRuns(cron: string, timezone: string, cursor: Date, now: Date): DueRuns {
   if (cursor.getTime() > now.getTime()) return { due: false, nextRunAt: cursor };
-  const parsed = parseSchedule(cron, timezone, cursor);
-  if (!parsed.ok) throw new Error(parsed.problem.message);
-  const iterator = parsed.expression;
+  const problem = scheduleProblem(cron, timezone);
+  if (problem) throw new Error(problem.message);
+  const step = dueStepper(cron, timezone);
   let latest = cursor;
   let count = 1;
-  let next = iterator.next().toDate();
+  let next = step(cursor);
   while (next.getTime() <= now.getTime() && count < MAX_COUNTED_RUNS) {
     latest = next;
     count++;
-    next = iterator.next().toDate();
+    next = step(next);
   }
   if (next.getTime() <= now.getTime()) {
     // Too many to count: find the latest due time in the shortest window before now that has one.
     for (const windowMs of [3_600_000, 86_400_000, 31 * 86_400_000, 400 * 86_400_000]) {
       const from = new Date(Math.max(now.getTime() - windowMs, latest.getTime()));
-      const window = parseSchedule(cron, timezone, from);
-      if (!window.ok) break;
-      let candidate = window.expression.next().toDate();
+      const inWindow = dueStepper(cron, timezone);
+      let candidate = inWindow(from);
       let found: Date | null = null;
       while (candidate.getTime() <= now.getTime()) {
         found = candidate;
-        candidate = window.expression.next().toDate();
+        candidate = inWindow(candidate);
       }
       if (found) {
         latest = found;

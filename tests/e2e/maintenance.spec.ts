@@ -72,6 +72,20 @@ test("run on pasted targets, the hub follows another tab live, re-run, export CS
   await expect(card(page, `SRV-${tag}-A`)).toHaveAttribute("data-state", "completed");
   await expect(page.getByTestId("box-score").locator('[data-state="completed"]')).toHaveText("1");
   expect(page.url()).toBe(batchUrl);
+  // One state at a time, and a search in the labels; the box score still counts every target.
+  await page.getByTestId("state-chip-completed").click();
+  await expect(cards(page)).toHaveCount(1);
+  await expect(card(page, `SRV-${tag}-A`)).toBeVisible();
+  await page.getByTestId("state-chip-all").click();
+  await page.getByRole("searchbox", { name: "Search targets" }).fill(`${tag}-b`);
+  await expect(cards(page)).toHaveCount(1);
+  await expect(card(page, `SRV-${tag}-B`)).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search targets" }).fill("no-such-target");
+  await expect(page.getByTestId("no-targets")).toContainText('No target matches "no-such-target"');
+  await page.getByRole("searchbox", { name: "Search targets" }).fill("");
+  await expect(cards(page)).toHaveCount(3);
+  // What needs attention first: the not-started targets before the completed one.
+  await expect(cards(page).last()).toHaveAttribute("data-state", "completed");
   await shot(page, "maintenance-hub-light");
   await chooseTheme(page, "Dark");
   await shot(page, "maintenance-hub-dark");
@@ -123,6 +137,8 @@ test("a schedule in Europe/Berlin: words, next runs, and the cron route fires it
   const dialog = page.getByRole("dialog", { name: "New schedule" });
   await dialog.getByLabel("Cron expression").fill("0 3 * * 1");
   await dialog.getByLabel("Time zone").fill("Europe/Berlin");
+  // The lists load when the dialog opens.
+  await expect(dialog.getByLabel("Target list").locator("option", { hasText: listName })).toHaveCount(1);
   await dialog.getByLabel("Target list").selectOption({ label: `${listName} (2)` });
   await expect(dialog.getByTestId("schedule-words")).toContainText("At 03:00, only on Monday");
   const runs = dialog.getByTestId("schedule-next-runs").getByRole("row");

@@ -8,7 +8,9 @@ import { db } from "@/lib/db/client";
 import { setFlowActive, unpublishFlow } from "@/lib/flows/flows.actions";
 import type { VariableDefinition } from "@/lib/flows/variables";
 import { launchBatch, rerunBatch } from "@/lib/maintenance/batches.actions";
-import { batchContext, batchCsv, getBatchHub } from "@/lib/maintenance/queries";
+import { batchContext, batchCsv, getBatchHub, getBatchResults, HUB_PAGE_SIZE, TARGET_LIST_PICK } from "@/lib/maintenance/queries";
+import { actAs } from "@/tests/helpers/factories";
+import * as targetListsRoute from "@/app/api/maintenance/target-lists/route";
 import { runDueSchedules } from "@/lib/maintenance/run-due";
 import { createSchedule, setScheduleActive } from "@/lib/maintenance/schedules.actions";
 import type { TargetInput } from "@/lib/maintenance/targets";
@@ -117,7 +119,69 @@ describe("runner context", () => {
   });
 });
 
+describe("target lists for the dialogs", () => {
+  it("loads a page of the lists the viewer may run, searched by name; l1 is refused, other accounts' lists never show", async () => {
+    const t = await teamTenant();
+    const targets = [{ label: "SRV-01", notes: "", values: {} }];
+    for (let i = 0; i < TARGET_LIST_PICK + 2; i++) ok(await as(t.engineer, () => createTargetList({ name: `Patch wave ${String(i).padStart(2, "0")}`, description: "", visibility: "team", targets })));
+    ok(await as(t.engineer, () => createTargetList({ name: "Cert_renewal 100%", description: "", visibility: "account", targets: [...targets, { label: "SRV-02", notes: "", values: {} }] })));
+    ok(await as(t.other.engineer, () => createTargetList({ name: "Patch wave other", description: "", visibility: "account", targets })));
+    const get = async (user: { id: string }, q = "") => {
+      actAs(user);
+      try {
+        return await targetListsRoute.GET(new Request(`http://localhost/api/maintenance/target-lists?q=${encodeURIComponent(q)}`), undefined);
+      } finally {
+        actAs(null);
+      }
+    };
+    const first = await (await get(t.engineer)).json();
+    expect(first.lists).toHaveLength(TARGET_LIST_PICK);
+    expect(first.more).toBe(true);
+    expect(first.lists[0]).toMatchObject({ name: "Cert_renewal 100%", count: 2 });
+    const searched = await (await get(t.engineer, "wave 2")).json();
+    expect(searched).toEqual({ lists: [{ id: expect.any(String), name: "Patch wave 20", count: 1 }, { id: expect.any(String), name: "Patch wave 21", count: 1 }], more: false });
+    expect((await (await get(t.engineer, "_renewal 1")).json()).lists.map((l: { name: string }) => l.name)).toEqual(["Cert_renewal 100%"]);
+    // The teammate outside the team sees only the account-wide list; the other account sees its own.
+    expect((await (await get(t.loner, "")).json()).lists.map((l: { name: string }) => l.name)).toEqual(["Cert_renewal 100%"]);
+    expect((await (await get(t.other.engineer, "wave")).json()).lists.map((l: { name: string }) => l.name)).toEqual(["Patch wave other"]);
+    expect((await get(t.l1)).status).toBe(403);
+    actAs(null);
+    expect((await targetListsRoute.GET(new Request("http://localhost/api/maintenance/target-lists"), undefined)).status).toBe(401);
+  });
+});
+
 describe("hub, re-run and CSV export", () => {
+  it("shows one page of cards for a state or a label search, with the box score over every target", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const many = Array.from({ length: HUB_PAGE_SIZE + 5 }, (_, i) => ({ label: `HOST-${String(i).padStart(3, "0")}`, notes: "", values: {} }));
+    many[7].label = "DB_%-7";
+    const batch = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: many } })));
+    const sessions = await db.session.findMany({ where: { batchId: batch.id }, orderBy: { targetLabel: "asc" } });
+    const running = sessions.find((s) => s.targetLabel === "HOST-020")!;
+    ok(await as(t.engineer, () => startPreparedSession({ sessionId: running.id })));
+    const viewer = { ...t.engineer, accountId: t.account.id, role: "engineer" as const };
+
+    const first = await getBatchHub(viewer, batch.id);
+    expect(first.score).toMatchObject({ total: HUB_PAGE_SIZE + 5, in_progress: 1, not_started: HUB_PAGE_SIZE + 4 });
+    expect(first.cards).toHaveLength(HUB_PAGE_SIZE);
+    expect(first.cards[0].target).toBe("HOST-020"); // in progress comes first
+    expect(first).toMatchObject({ matching: HUB_PAGE_SIZE + 5, pages: 2 });
+    const second = await getBatchHub(viewer, batch.id, { state: "all", q: "", page: 2 });
+    expect(second.cards).toHaveLength(5);
+    expect(new Set([...first.cards, ...second.cards].map((c) => c.target)).size).toBe(HUB_PAGE_SIZE + 5);
+
+    const inProgress = await getBatchHub(viewer, batch.id, { state: "in_progress", q: "", page: 1 });
+    expect(inProgress.cards.map((c) => c.target)).toEqual(["HOST-020"]);
+    expect(inProgress.score.total).toBe(HUB_PAGE_SIZE + 5);
+    // The search is a plain substring: % and _ are letters, not wildcards.
+    expect((await getBatchHub(viewer, batch.id, { state: "all", q: "_%", page: 1 })).cards.map((c) => c.target)).toEqual(["DB_%-7"]);
+    expect((await getBatchHub(viewer, batch.id, { state: "all", q: "host-03", page: 1 })).matching).toBe(5);
+    expect(await getBatchHub(viewer, batch.id, { state: "completed", q: "", page: 1 })).toMatchObject({ cards: [], matching: 0, pages: 1 });
+    // Another account's batch stays not found.
+    await expect(getBatchHub({ ...t.other.engineer, accountId: t.other.account.id, teamId: t.other.teamId, role: "engineer" }, batch.id, { state: "all", q: "", page: 2 })).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("re-runs only failed and not-started targets, linked to the first batch; the CSV says what happened", async () => {
     const t = await teamTenant();
     const flowId = await maintenanceFlow(t);
@@ -128,11 +192,16 @@ describe("hub, re-run and CSV export", () => {
       ok(await as(t.engineer, () => completeSession({ sessionId: session.id, outcome, notes: outcome === "aborted" ? "=cmd|' /C calc'!A0 disk full" : "" })));
     }
 
-    const hub = await as(t.engineer, () => getBatchHub({ ...t.engineer, accountId: t.account.id, role: "engineer" }, first.id));
+    const viewer = { ...t.engineer, accountId: t.account.id, role: "engineer" as const };
+    const hub = await as(t.engineer, () => getBatchHub(viewer, first.id));
     expect(hub.score).toMatchObject({ total: 3, completed: 1, aborted: 1, not_started: 1, finished: 2, done: false });
-    expect(hub.cards.map((c) => [c.target, c.state, c.progress.total])).toEqual([["SRV-01", "completed", 3], ["SRV-02", "aborted", 3], ["SRV-03", "not_started", 3]]);
+    // The hub lists what needs attention first: not started, then aborted, then completed.
+    expect(hub.cards.map((c) => [c.target, c.state, c.progress.total])).toEqual([["SRV-03", "not_started", 3], ["SRV-02", "aborted", 3], ["SRV-01", "completed", 3]]);
+    expect(hub).toMatchObject({ matching: 3, pages: 1 });
 
-    const csv = Papa.parse<string[]>(batchCsv(hub)).data;
+    // The export has every target, by label.
+    const results = await getBatchResults(viewer, first.id);
+    const csv = Papa.parse<string[]>(batchCsv(results)).data;
     expect(csv[0]).toEqual(["target", "status", "outcome", "steps_done", "steps_skipped", "steps_failed", "engineer", "started", "finished", "duration", "notes"]);
     expect(csv[1].slice(0, 7)).toEqual(["SRV-01", "Completed", "Completed", "0", "0", "0", t.engineer.name]);
     expect(csv[1][7]).toMatch(/^\d{4}-\d\d-\d\dT/);
