@@ -138,7 +138,9 @@ async function startApp(databaseUrl: string): Promise<ChildProcess> {
   // `next start` and waits for it, so the database is not stopped under a running app.
   const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts", "--port", String(PORT)], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    // The fixtures' webhook deliveries (up to 30 days old at load) must outlive the tick's retention
+    // prune for as long as the fixtures are kept, or the next run finds them changed and reloads.
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", WEBHOOK_RETENTION_DAYS: "3650" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   child.stdout!.on("data", (chunk: Buffer) => {

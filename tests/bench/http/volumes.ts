@@ -60,6 +60,8 @@ async function remove(client: pg.Client, v: Volume) {
   const like = `Bench ${v.key} v%`;
   // Sessions restrict deleting their flow versions; versions outlive their flow (flowId → null).
   await client.query(`DELETE FROM "Session" WHERE "accountId" IN (SELECT id FROM "Account" WHERE name LIKE $1)`, [like]);
+  // Batches restrict deleting their flow versions too.
+  await client.query(`DELETE FROM "Batch" WHERE "accountId" IN (SELECT id FROM "Account" WHERE name LIKE $1)`, [like]);
   await client.query(`DELETE FROM "FlowVersion" WHERE "flowId" IN (SELECT f.id FROM "Flow" f JOIN "Account" a ON a.id = f."accountId" WHERE a.name LIKE $1)`, [like]);
   await client.query(`DELETE FROM "Account" WHERE name LIKE $1`, [like]);
 }
