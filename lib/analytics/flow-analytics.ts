@@ -110,21 +110,24 @@ export async function getFlowAnalytics(user: Viewer, flowId: string, params: Ana
     db.$queryRaw<OutcomeCount[]>`
       SELECT r.outcome, sum(r.n)::int AS count FROM "FlowEndDayStat" r
       WHERE ${days} AND r.completed AND r.outcome <> '' GROUP BY 1 HAVING sum(r.n) > 0 ORDER BY 2 DESC, 1`,
-    // Buckets in the viewer's zone, empty ones included, from the range's start (or the first session) to today.
+    // Buckets in the viewer's zone, empty ones included, from the range's start (or the first
+    // session) to today. Each bucket sums the hours between its start and the next one's (local
+    // midnights turned back into instants): a few index range scans, no zone conversion per row.
     db.$queryRaw<TimeBucket[]>`
-      WITH c AS (
-        SELECT date_trunc(${unit}, r.hour AT TIME ZONE ${params.tz}) AS bucket, sum(r.sessions)::int AS sessions,
-               sum(r.resolved)::int AS resolved, sum(r.escalated)::int AS escalated
-        FROM "FlowHourStat" r WHERE ${hours} GROUP BY 1
-      ), b AS (
-        SELECT generate_series(
+      WITH b AS (
+        SELECT local, local AT TIME ZONE ${params.tz} AS starts, (local + ('1 ' || ${unit})::interval) AT TIME ZONE ${params.tz} AS ends
+        FROM generate_series(
           date_trunc(${unit}, ${since ? Prisma.sql`${since}::timestamptz` : Prisma.sql`(SELECT min(r.hour) FROM "FlowHourStat" r WHERE ${hours} AND r.sessions > 0)`} AT TIME ZONE ${params.tz}),
           date_trunc(${unit}, ${now}::timestamptz AT TIME ZONE ${params.tz}),
-          ('1 ' || ${unit})::interval) AS bucket
+          ('1 ' || ${unit})::interval) AS local
       )
-      SELECT to_char(b.bucket, 'YYYY-MM-DD') AS bucket, coalesce(c.sessions, 0)::int AS sessions,
+      SELECT to_char(b.local, 'YYYY-MM-DD') AS bucket, coalesce(c.sessions, 0)::int AS sessions,
              coalesce(c.resolved, 0)::int AS resolved, coalesce(c.escalated, 0)::int AS escalated
-      FROM b LEFT JOIN c ON c.bucket = b.bucket ORDER BY b.bucket`,
+      FROM b CROSS JOIN LATERAL (
+        SELECT sum(r.sessions) AS sessions, sum(r.resolved) AS resolved, sum(r.escalated) AS escalated
+        FROM "FlowHourStat" r WHERE ${hours} AND r.hour >= b.starts AND r.hour < b.ends
+      ) c
+      ORDER BY b.local`,
     db.$queryRaw<Omit<NodeDropOff, "abandoned">[]>`
       SELECT r."nodeId",
              coalesce(sum(r.n) FILTER (WHERE r.completed), 0)::int AS ended,
