@@ -14,6 +14,11 @@ export const DEFAULT_POOL_SIZE = 10;
 
 const poolSize = z.coerce.number().int().min(1).max(100).optional();
 
+export const DEFAULT_WEBHOOK_RETENTION_DAYS = 30;
+const webhookRetention = z.coerce.number({ error: "WEBHOOK_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
+  .int("WEBHOOK_RETENTION_DAYS must be a whole number of days from 1 to 3650").min(1, "WEBHOOK_RETENTION_DAYS must be a whole number of days from 1 to 3650")
+  .max(3650, "WEBHOOK_RETENTION_DAYS must be a whole number of days from 1 to 3650").default(DEFAULT_WEBHOOK_RETENTION_DAYS);
+
 const schema = z.object({
   /** What the app queries through: may be a transaction-mode pooler (PgBouncer, Neon, Supabase). */
   DATABASE_URL: postgresUrl("DATABASE_URL"),
@@ -32,6 +37,8 @@ const schema = z.object({
   /** Exactly "1" turns on the dev outbox (/dev/outbox shows every email to anyone). */
   DEV_OUTBOX: z.string().optional(),
   VERCEL: z.string().optional(),
+  /** Days succeeded/failed webhook deliveries are kept before the cron tick prunes them. */
+  WEBHOOK_RETENTION_DAYS: webhookRetention,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -101,6 +108,13 @@ export function bootProblems(env: Env = process.env): string[] {
   if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   if (parsed.data.NODE_ENV === "production" && mailSettings(parsed.data).transport === "none") return [MAIL_NOT_CONFIGURED];
   return [];
+}
+
+/** The webhook outbox retention alone (the cron tick runs in scripts that need no auth secret). */
+export function webhookRetentionDays(env: Env = process.env): number {
+  const parsed = webhookRetention.safeParse(withoutEmpty(env).WEBHOOK_RETENTION_DAYS);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "WEBHOOK_RETENTION_DAYS is invalid");
+  return parsed.data;
 }
 
 /** Just the database settings: enough for scripts (migrate, seed) that need no auth secret. */

@@ -1,6 +1,7 @@
 "use client";
 // One endpoint: its settings (edit, pause, delete), its signing secret (reveal, copy, rotate)
 // and "Send test event".
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -13,10 +14,12 @@ import {
   deleteWebhookEndpoint, revealWebhookSecret, rotateWebhookSecret, sendTestWebhook, updateWebhookEndpoint,
 } from "@/lib/webhooks/webhooks.actions";
 import type { WebhookEndpointInput } from "@/lib/webhooks/webhooks.validation";
+import { deliveryLogKey } from "./delivery-log";
 import { EndpointForm, type EndpointValues } from "./endpoint-form";
 
 export function EndpointPanel({ endpoint }: { endpoint: EndpointValues & { id: string } }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -62,7 +65,7 @@ export function EndpointPanel({ endpoint }: { endpoint: EndpointValues & { id: s
                   if (!result.ok) toast({ title: "Test event not sent", description: result.error, tone: "error" });
                   else if (result.data.status === "succeeded") toast({ title: `Test event delivered (${result.data.lastStatusCode})`, tone: "success" });
                   else toast({ title: "Test event not accepted", description: result.data.lastError ?? "See the delivery log.", tone: "error" });
-                  router.refresh();
+                  await queryClient.invalidateQueries({ queryKey: deliveryLogKey(endpoint.id) });
                 }}
               >
                 Send test event

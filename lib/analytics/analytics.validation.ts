@@ -14,9 +14,16 @@ export const analyticsParamsSchema = z.object({
 });
 export type AnalyticsParams = z.infer<typeof analyticsParamsSchema>;
 
-/** The first moment counted, or null for all time. */
+/**
+ * The first moment counted, or null for all time: midnight UTC of the day `range` days ago (so
+ * "last 30 days" is today plus 30 whole UTC days), a day boundary, which the flow tab's daily
+ * roll-ups cut exactly (lib/analytics/flow-analytics.ts).
+ */
 export function rangeStart(range: AnalyticsRange, now: Date = new Date()): Date | null {
-  return range === "all" ? null : new Date(now.getTime() - Number(range) * 86_400_000);
+  if (range === "all") return null;
+  const start = new Date(now.getTime() - Number(range) * 86_400_000);
+  start.setUTCHours(0, 0, 0, 0);
+  return start;
 }
 
 /** Day buckets for a month, week buckets for longer ranges. */

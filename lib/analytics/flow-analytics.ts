@@ -1,6 +1,18 @@
-// A flow's Analytics tab: every number is one aggregate statement over the flow's sessions in
-// the viewer's account and date range, read through Session(flowId, createdAt) — never the
-// session rows themselves. Statements run side by side on the pool.
+// A flow's Analytics tab: every number is one aggregate statement in the viewer's account and
+// date range, run side by side on the pool. Counts come from the flow's roll-ups, never from its
+// session rows: FlowHourStat (sessions per UTC hour), FlowEndDayStat (where sessions ended),
+// FlowStepDayStat (procedure step marks) and FlowCustomStepDayStat (custom steps), kept by
+// statement triggers on "Session" in the transaction that writes the session (migration
+// 20261129052208_flow_analytics_rollup) — so a view reads a few rows per day, not every session.
+// What cannot be summed is read live, bounded:
+// - median and p90 duration: over the latest DURATION_WINDOW completed sessions in the range
+//   (an index-only scan of Session_flow_completed_idx), exact whenever the range holds fewer;
+// - active and abandoned sessions (abandoned depends on "now"): the flow's active sessions
+//   through the partial index Session_flow_active_idx.
+// Time zones: the range starts at a UTC midnight (rangeStart), so daily roll-ups cut it exactly;
+// day/week buckets are cut in the viewer's zone from the hourly roll-up — exact in every zone
+// whose offset is whole hours; in the few :30/:45 zones (India, Nepal, parts of Australia…) a
+// session created in the first 30/45 minutes of a local day counts on the day before.
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -12,8 +24,11 @@ type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
 /** An active session untouched this long counts as abandoned where it stopped. */
 export const ABANDONED_AFTER_DAYS = 7;
-/** Outcomes that count as "resolved" for the resolution rate (troubleshooting and procedures). */
+/** Outcomes that count as "resolved" for the resolution rate (troubleshooting and procedures);
+ * the roll-up trigger's "resolved" counter uses the same list. */
 const RESOLVED = Prisma.sql`('resolved', 'completed')`;
+/** Median and p90 duration are computed over at most this many of the range's latest completed sessions. */
+export const DURATION_WINDOW = 5_000;
 
 export type FlowSummary = {
   sessions: number;
@@ -55,74 +70,105 @@ export type FlowAnalytics = {
 };
 
 /** The sessions counted: this flow, the viewer's account, the range (alias s). */
-function scope(accountId: string, flowId: string, since: Date | null): Prisma.Sql {
+function sessionScope(accountId: string, flowId: string, since: Date | null): Prisma.Sql {
   const from = since ? Prisma.sql` AND s."createdAt" >= ${since}` : Prisma.empty;
   return Prisma.sql`s."flowId" = ${flowId}::uuid AND s."accountId" = ${accountId}::uuid${from}`;
 }
+/** The roll-up rows counted (alias r): `time` is "hour" (FlowHourStat) or "day" (the daily ones). */
+function rollupScope(accountId: string, flowId: string, since: Date | null, time: "hour" | "day"): Prisma.Sql {
+  const from = !since ? Prisma.empty : time === "hour" ? Prisma.sql` AND r.hour >= ${since}` : Prisma.sql` AND r.day >= (${since}::timestamptz AT TIME ZONE 'UTC')::date`;
+  return Prisma.sql`r."flowId" = ${flowId}::uuid AND r."accountId" = ${accountId}::uuid${from}`;
+}
+
+type ActiveAt = { nodeId: string | null; active: number; abandoned: number };
+type Durations = Pick<FlowSummary, "medianSeconds" | "p90Seconds">;
+type Totals = Pick<FlowSummary, "sessions" | "completed" | "resolved">;
 
 export async function getFlowAnalytics(user: Viewer, flowId: string, params: AnalyticsParams, now: Date = new Date()): Promise<FlowAnalytics> {
   const flow = await getAnalyticsFlowOrThrow(user, flowId);
   const since = rangeStart(params.range, now);
-  const where = scope(user.accountId, flow.id, since);
+  const live = sessionScope(user.accountId, flow.id, since);
+  const hours = rollupScope(user.accountId, flow.id, since, "hour");
+  const days = rollupScope(user.accountId, flow.id, since, "day");
   const unit = bucketUnit(params.range);
-  const [summary, outcomes, overTime, nodes, steps, customSteps] = await Promise.all([
-    db.$queryRaw<FlowSummary[]>`
-      SELECT count(*)::int AS sessions,
-             count(*) FILTER (WHERE s.status = 'completed')::int AS completed,
-             count(*) FILTER (WHERE s.status = 'active')::int AS active,
-             count(*) FILTER (WHERE s.outcome IN ${RESOLVED})::int AS resolved,
-             (count(*) FILTER (WHERE s.outcome IN ${RESOLVED}))::float8 / nullif(count(*) FILTER (WHERE s.status = 'completed'), 0) AS "resolutionRate",
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s."completedAt" - s."startedAt"))
-               FILTER (WHERE s.status = 'completed' AND s."startedAt" IS NOT NULL)::float8 AS "medianSeconds",
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s."completedAt" - s."startedAt"))
-               FILTER (WHERE s.status = 'completed' AND s."startedAt" IS NOT NULL)::float8 AS "p90Seconds"
-      FROM "Session" s WHERE ${where}`,
+  const [totals, durations, activeAt, outcomes, overTime, ended, steps, customSteps] = await Promise.all([
+    db.$queryRaw<Totals[]>`
+      SELECT coalesce(sum(r.sessions), 0)::int AS sessions, coalesce(sum(r.completed), 0)::int AS completed, coalesce(sum(r.resolved), 0)::int AS resolved
+      FROM "FlowHourStat" r WHERE ${hours}`,
+    // Durations cannot be summed: percentiles over the range's latest completed sessions (bounded).
+    db.$queryRaw<Durations[]>`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY w.seconds)::float8 AS "medianSeconds",
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY w.seconds)::float8 AS "p90Seconds"
+      FROM (SELECT extract(epoch FROM s."completedAt" - s."startedAt") AS seconds FROM "Session" s
+            WHERE ${live} AND s.status = 'completed' AND s."startedAt" IS NOT NULL
+            ORDER BY s."createdAt" DESC LIMIT ${DURATION_WINDOW}) w`,
+    // Active sessions per node they are on; abandoned depends on now, so it is read live.
+    db.$queryRaw<ActiveAt[]>`
+      SELECT s."currentNodeId" AS "nodeId", count(*)::int AS active,
+             count(*) FILTER (WHERE s."updatedAt" < ${now}::timestamptz - make_interval(days => ${ABANDONED_AFTER_DAYS}::int))::int AS abandoned
+      FROM "Session" s WHERE ${live} AND s.status = 'active' GROUP BY 1`,
     db.$queryRaw<OutcomeCount[]>`
-      SELECT s.outcome::text AS outcome, count(*)::int AS count FROM "Session" s
-      WHERE ${where} AND s.status = 'completed' AND s.outcome IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
-    // Buckets in the viewer's zone, empty ones included, from the range's start (or the first session) to today.
+      SELECT r.outcome, sum(r.n)::int AS count FROM "FlowEndDayStat" r
+      WHERE ${days} AND r.completed AND r.outcome <> '' GROUP BY 1 HAVING sum(r.n) > 0 ORDER BY 2 DESC, 1`,
+    // Buckets in the viewer's zone, empty ones included, from the range's start (or the first
+    // session) to today. Each bucket sums the hours between its start and the next one's (local
+    // midnights turned back into instants): a few index range scans, no zone conversion per row.
     db.$queryRaw<TimeBucket[]>`
-      WITH c AS (
-        SELECT date_trunc(${unit}, s."createdAt" AT TIME ZONE ${params.tz}) AS bucket, count(*)::int AS sessions,
-               count(*) FILTER (WHERE s.outcome IN ${RESOLVED})::int AS resolved,
-               count(*) FILTER (WHERE s.outcome = 'escalated')::int AS escalated
-        FROM "Session" s WHERE ${where} GROUP BY 1
-      ), b AS (
-        SELECT generate_series(
-          date_trunc(${unit}, ${since ? Prisma.sql`${since}::timestamptz` : Prisma.sql`(SELECT min(s."createdAt") FROM "Session" s WHERE ${where})`} AT TIME ZONE ${params.tz}),
+      WITH b AS (
+        SELECT local, local AT TIME ZONE ${params.tz} AS starts, (local + ('1 ' || ${unit})::interval) AT TIME ZONE ${params.tz} AS ends
+        FROM generate_series(
+          date_trunc(${unit}, ${since ? Prisma.sql`${since}::timestamptz` : Prisma.sql`(SELECT min(r.hour) FROM "FlowHourStat" r WHERE ${hours} AND r.sessions > 0)`} AT TIME ZONE ${params.tz}),
           date_trunc(${unit}, ${now}::timestamptz AT TIME ZONE ${params.tz}),
-          ('1 ' || ${unit})::interval) AS bucket
+          ('1 ' || ${unit})::interval) AS local
       )
-      SELECT to_char(b.bucket, 'YYYY-MM-DD') AS bucket, coalesce(c.sessions, 0)::int AS sessions,
+      SELECT to_char(b.local, 'YYYY-MM-DD') AS bucket, coalesce(c.sessions, 0)::int AS sessions,
              coalesce(c.resolved, 0)::int AS resolved, coalesce(c.escalated, 0)::int AS escalated
-      FROM b LEFT JOIN c ON c.bucket = b.bucket ORDER BY b.bucket`,
-    db.$queryRaw<NodeDropOff[]>`
-      SELECT s."currentNodeId" AS "nodeId",
-             count(*) FILTER (WHERE s.status = 'completed')::int AS ended,
-             count(*) FILTER (WHERE s.outcome IN ${RESOLVED})::int AS resolved,
-             count(*) FILTER (WHERE s.outcome IN ('partially_resolved', 'completed_with_issues'))::int AS "partiallyResolved",
-             count(*) FILTER (WHERE s.outcome = 'escalated')::int AS escalated,
-             count(*) FILTER (WHERE s.outcome = 'unresolved')::int AS unresolved,
-             count(*) FILTER (WHERE s.outcome = 'aborted')::int AS aborted,
-             count(*) FILTER (WHERE s.status = 'active' AND s."updatedAt" < ${now}::timestamptz - make_interval(days => ${ABANDONED_AFTER_DAYS}::int))::int AS abandoned
-      FROM "Session" s WHERE ${where} AND s."currentNodeId" IS NOT NULL AND s.status <> 'prepared'
-      GROUP BY 1`,
-    // Procedures: each step's marks from the stepStates JSON ({ [stepId]: { status } }).
+      FROM b CROSS JOIN LATERAL (
+        SELECT sum(r.sessions) AS sessions, sum(r.resolved) AS resolved, sum(r.escalated) AS escalated
+        FROM "FlowHourStat" r WHERE ${hours} AND r.hour >= b.starts AND r.hour < b.ends
+      ) c
+      ORDER BY b.local`,
+    db.$queryRaw<Omit<NodeDropOff, "abandoned">[]>`
+      SELECT r."nodeId",
+             coalesce(sum(r.n) FILTER (WHERE r.completed), 0)::int AS ended,
+             coalesce(sum(r.n) FILTER (WHERE r.outcome IN ${RESOLVED}), 0)::int AS resolved,
+             coalesce(sum(r.n) FILTER (WHERE r.outcome IN ('partially_resolved', 'completed_with_issues')), 0)::int AS "partiallyResolved",
+             coalesce(sum(r.n) FILTER (WHERE r.outcome = 'escalated'), 0)::int AS escalated,
+             coalesce(sum(r.n) FILTER (WHERE r.outcome = 'unresolved'), 0)::int AS unresolved,
+             coalesce(sum(r.n) FILTER (WHERE r.outcome = 'aborted'), 0)::int AS aborted
+      FROM "FlowEndDayStat" r WHERE ${days} AND r."nodeId" <> '' GROUP BY 1 HAVING sum(r.n) > 0 ORDER BY 1`,
+    // Procedures: each step's marks (stepStates: { [stepId]: { status } }) of every session.
     flow.type === "troubleshooting" ? Promise.resolve([]) : db.$queryRaw<StepRate[]>`
-      SELECT e.key AS "stepId", count(*)::int AS marked,
-             count(*) FILTER (WHERE e.value->>'status' = 'done')::int AS done,
-             count(*) FILTER (WHERE e.value->>'status' = 'skipped')::int AS skipped,
-             count(*) FILTER (WHERE e.value->>'status' = 'failed')::int AS failed
-      FROM "Session" s CROSS JOIN LATERAL jsonb_each(s."stepStates") AS e
-      WHERE ${where} AND s."stepStates" <> '{}'::jsonb
-      GROUP BY 1`,
-    // Custom steps by title, normalised (case, inner spaces, trailing punctuation); counted once per session.
+      SELECT r."stepId", sum(r.n)::int AS marked,
+             coalesce(sum(r.n) FILTER (WHERE r.status = 'done'), 0)::int AS done,
+             coalesce(sum(r.n) FILTER (WHERE r.status = 'skipped'), 0)::int AS skipped,
+             coalesce(sum(r.n) FILTER (WHERE r.status = 'failed'), 0)::int AS failed
+      FROM "FlowStepDayStat" r WHERE ${days} GROUP BY 1 HAVING sum(r.n) > 0 ORDER BY 1`,
+    // Custom steps by normalised title (case, inner spaces, trailing punctuation); each session once.
     db.$queryRaw<CustomStepCount[]>`
-      SELECT min(c.value->>'title') AS title, count(DISTINCT s.id)::int AS sessions
-      FROM "Session" s CROSS JOIN LATERAL jsonb_array_elements(s."customSteps") AS c
-      WHERE ${where} AND s."customSteps" <> '[]'::jsonb
-      GROUP BY lower(regexp_replace(regexp_replace(btrim(c.value->>'title'), '\\s+', ' ', 'g'), '[[:punct:][:space:]]+$', ''))
-      ORDER BY 2 DESC, 1 LIMIT 10`,
+      SELECT min(r.title) FILTER (WHERE r.sessions > 0) AS title, sum(r.sessions)::int AS sessions
+      FROM "FlowCustomStepDayStat" r WHERE ${days}
+      GROUP BY r.key HAVING sum(r.sessions) > 0 ORDER BY 2 DESC, 1 LIMIT 10`,
   ]);
-  return { flow: { id: flow.id, name: flow.name, type: flow.type }, unit, summary: summary[0], outcomes, overTime, nodes, steps, customSteps };
+  const { sessions, completed, resolved } = totals[0];
+  const summary: FlowSummary = {
+    sessions, completed, resolved,
+    active: activeAt.reduce((sum, a) => sum + a.active, 0),
+    resolutionRate: completed ? resolved / completed : null,
+    medianSeconds: durations[0]?.medianSeconds ?? null,
+    p90Seconds: durations[0]?.p90Seconds ?? null,
+  };
+  return { flow: { id: flow.id, name: flow.name, type: flow.type }, unit, summary, outcomes, overTime, nodes: dropOffs(ended, activeAt), steps, customSteps };
+}
+
+/** Where sessions ended (roll-up) joined with where active ones sit (live): every node either names. */
+function dropOffs(ended: Omit<NodeDropOff, "abandoned">[], activeAt: ActiveAt[]): NodeDropOff[] {
+  const zero = { ended: 0, resolved: 0, partiallyResolved: 0, escalated: 0, unresolved: 0, aborted: 0 };
+  const nodes = new Map<string, NodeDropOff>(ended.map((n) => [n.nodeId, { ...n, abandoned: 0 }]));
+  for (const a of activeAt) {
+    if (a.nodeId === null) continue;
+    const node = nodes.get(a.nodeId) ?? { nodeId: a.nodeId, ...zero, abandoned: 0 };
+    nodes.set(a.nodeId, { ...node, abandoned: a.abandoned });
+  }
+  return [...nodes.values()];
 }

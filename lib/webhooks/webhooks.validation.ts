@@ -26,3 +26,25 @@ export const webhookEndpointRefSchema = z.object({ endpointId: idField });
 export const webhookDeliveryRefSchema = z.object({ deliveryId: idField });
 
 export type WebhookEndpointInput = z.input<typeof webhookEndpointFields>;
+
+/** Delivery log filter: every delivery, or those in one status. */
+export const DELIVERY_STATUS_FILTERS = ["all", "pending", "succeeded", "failed"] as const;
+export type DeliveryStatusFilter = (typeof DELIVERY_STATUS_FILTERS)[number];
+
+/**
+ * GET /api/webhooks/<endpointId>/deliveries?status=&cursor=: a keyset page of the delivery log.
+ * The cursor is the last row's (createdAt, id), opaque to the client.
+ */
+export const deliveryLogQuerySchema = z.object({
+  status: z.enum(DELIVERY_STATUS_FILTERS).catch("all").default("all"),
+  cursor: z.string().max(200).optional(),
+});
+export type DeliveryLogQuery = z.input<typeof deliveryLogQuerySchema>;
+
+/** One delivery of the log as the page and the route send it. */
+export type DeliveryLogRow = {
+  id: string; status: string; attempts: number; nextAttemptAt: string; lastStatusCode: number | null; lastDurationMs: number | null;
+  lastResponseExcerpt: string | null; lastError: string | null; createdAt: string; eventType: string; eventId: string;
+  tries: { attempt: number; statusCode: number | null; durationMs: number; responseExcerpt: string | null; error: string | null; at: string }[];
+};
+export type DeliveryLogPage = { deliveries: DeliveryLogRow[]; nextCursor: string | null };

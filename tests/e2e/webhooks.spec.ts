@@ -52,6 +52,18 @@ test("an owner adds a webhook endpoint, sends a test event and sees it in the de
     await row.getByRole("button", { name: "Redeliver" }).click();
     await expect(toast(page, "Redelivered (200)")).toBeVisible();
     await expect(row).toContainText("2 / 8");
+
+    // The status filter: nothing failed; the delivered one under "Delivered".
+    const filter = page.getByRole("group", { name: "Status" });
+    await filter.getByRole("button", { name: "Failed" }).click();
+    await expect(page.getByText("No failed deliveries.")).toBeVisible();
+    await expect(filter.getByRole("button", { name: "Failed" })).toHaveAttribute("aria-pressed", "true");
+    await filter.getByRole("button", { name: "Delivered" }).click();
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("2 / 8");
+    await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+    await filter.getByRole("button", { name: "All" }).click();
+    await expect(row).toHaveCount(1);
     expect(hooks.received).toHaveLength(2);
     expect(hooks.received[1].headers["webhook-id"]).toBe(hooks.received[0].headers["webhook-id"]);
 

@@ -380,7 +380,7 @@ describe("cron route", () => {
       expect(response.status).toBe(200);
       // The tick then sweeps proposal analysis and drains the webhook outbox, reported beside the schedules.
       const drained = { sent: expect.any(Number), succeeded: expect.any(Number), retrying: expect.any(Number), failed: expect.any(Number) };
-      expect(await response.json()).toEqual({ fired: 1, coalesced: expect.any(Number), skipped: 0, errors: 0, proposals: expect.objectContaining({ errors: 0 }), webhooks: drained });
+      expect(await response.json()).toEqual({ fired: 1, coalesced: expect.any(Number), skipped: 0, errors: 0, proposals: expect.objectContaining({ errors: 0 }), webhooks: drained, webhookPrune: { deliveries: expect.any(Number), events: expect.any(Number) } });
       expect(await batchesOf(id)).toHaveLength(1);
     } finally {
       if (saved === undefined) delete process.env.CRON_SECRET;

@@ -70,10 +70,21 @@ const ALL_TARGETS: Target[] = [
   { label: "flow analytics, all time", api: false, path: (v) => `/flows/${v.flowId}?tab=analytics&range=all&tz=UTC` },
   { label: "/insights", api: false, path: () => "/insights?tz=UTC" },
   { label: "/insights, all time", api: false, path: () => "/insights?range=all&tz=UTC" },
+  // Webhooks (issue 13): the settings list, an endpoint's page (with the log's first page), and the
+  // delivery log's pages (20,000 deliveries beside 20): the first, a filtered one, and one deep in (keyset).
+  { label: "/settings/webhooks", api: false, path: () => "/settings/webhooks" },
+  { label: "webhook endpoint page", api: false, path: (v) => `/settings/webhooks/${v.webhookEndpointId}` },
+  { label: "/api/webhooks/[id]/deliveries", api: true, path: (v) => `/api/webhooks/${v.webhookEndpointId}/deliveries` },
+  { label: "/api/webhooks/[id]/deliveries?status=failed", api: true, path: (v) => `/api/webhooks/${v.webhookEndpointId}/deliveries?status=failed` },
+  { label: "/api/webhooks/[id]/deliveries, deep page", api: true, path: (v) => `/api/webhooks/${v.webhookEndpointId}/deliveries?cursor=${deepCursor()}` },
   { label: "/l1", api: false, path: () => "/l1" },
   { label: "/escalations", api: false, path: () => "/escalations" },
   { label: "/escalations?tab=resolved", api: false, path: () => "/escalations?tab=resolved" },
 ];
+/** A keyset cursor in the log's oldest part (the full log's last 20 days are ahead of it). */
+function deepCursor(): string {
+  return Buffer.from(JSON.stringify({ at: new Date(Date.now() - 20 * 86_400_000).toISOString(), id: "ffffffff-ffff-4fff-bfff-ffffffffffff" })).toString("base64url");
+}
 const TARGETS = ALL_TARGETS.filter((t) => t.label.includes(ONLY));
 
 /** pg_stat_statements must be preloaded: set it once in the cluster's config and restart. */
@@ -127,7 +138,9 @@ async function startApp(databaseUrl: string): Promise<ChildProcess> {
   // `next start` and waits for it, so the database is not stopped under a running app.
   const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts", "--port", String(PORT)], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    // The fixtures' webhook deliveries (up to 30 days old at load) must outlive the tick's retention
+    // prune for as long as the fixtures are kept, or the next run finds them changed and reloads.
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", WEBHOOK_RETENTION_DAYS: "3650" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   child.stdout!.on("data", (chunk: Buffer) => {

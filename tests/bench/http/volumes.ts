@@ -7,18 +7,19 @@ import { hashPassword } from "../../../lib/auth/password";
 import { bigProcedure, bigTree, WORDS } from "../fixtures";
 
 /** Bump when the shape of the fixtures changes: older bench accounts are deleted and reloaded. */
-const FIXTURE_VERSION = 3;
+const FIXTURE_VERSION = 4;
 export const BENCH_PASSWORD = "bench-http-password";
 
 /** Maintenance (issue 11): target lists of 20 targets, batches of 10 sessions, schedules; plus one 500-target batch in each account (the hub under test). */
-export type Volume = { key: string; flows: number; sessions: number; steps: number; tags: number; lists: number; batches: number; schedules: number };
+/** Webhooks (issue 13): one endpoint with `deliveries` deliveries (a quarter failed, a few pending), each with its tries. */
+export type Volume = { key: string; flows: number; sessions: number; steps: number; tags: number; lists: number; batches: number; schedules: number; deliveries?: number };
 export const VOLUMES: Volume[] = [
-  { key: "full", flows: 1_000, sessions: 100_000, steps: 50_000, tags: 40, lists: 200, batches: 2_000, schedules: 200 },
-  { key: "small", flows: 10, sessions: 100, steps: 100, tags: 5, lists: 3, batches: 10, schedules: 3 },
+  { key: "full", flows: 1_000, sessions: 100_000, steps: 50_000, tags: 40, lists: 200, batches: 2_000, schedules: 200, deliveries: 20_000 },
+  { key: "small", flows: 10, sessions: 100, steps: 100, tags: 5, lists: 3, batches: 10, schedules: 3, deliveries: 20 },
 ];
 export const HUB_TARGETS = 500;
 
-export type LoadedVolume = Volume & { accountId: string; ownerEmail: string; flowId: string; sessionId: string; hubBatchId: string; maintenanceFlowId: string };
+export type LoadedVolume = Volume & { accountId: string; ownerEmail: string; flowId: string; sessionId: string; hubBatchId: string; maintenanceFlowId: string; webhookEndpointId: string | null };
 
 const accountName = (v: Volume) => `Bench ${v.key} v${FIXTURE_VERSION}`;
 const ownerEmail = (v: Volume) => `bench-${v.key}-owner@bench.invalid`;
@@ -46,15 +47,21 @@ async function find(client: pg.Client, v: Volume): Promise<LoadedVolume | null> 
        WHERE s."accountId" = $1 AND u.email = $2 AND s.status = 'completed' AND s."batchId" IS NULL ORDER BY s."updatedAt" DESC LIMIT 1`, [accountId, ownerEmail(v)]),
   ]);
   const c = counts[0];
+  const { rows: hooks } = await client.query<{ id: string; deliveries: number }>(
+    `SELECT e.id, (SELECT count(*)::int FROM "WebhookDelivery" d WHERE d."endpointId" = e.id) AS deliveries
+     FROM "WebhookEndpoint" e WHERE e."accountId" = $1 ORDER BY e."createdAt" LIMIT 1`, [accountId]);
+  if ((v.deliveries ?? 0) > 0 && hooks[0]?.deliveries !== v.deliveries) return null;
   if (c.flows !== v.flows || c.sessions !== v.sessions || c.steps !== v.steps || !c.escalations || !targets.length) return null;
   if (c.lists !== v.lists || c.batches !== v.batches + 1 || c.schedules !== v.schedules || !hub.length) return null;
-  return { ...v, accountId, ownerEmail: ownerEmail(v), flowId: targets[0].flowId, sessionId: targets[0].sessionId, hubBatchId: hub[0].id, maintenanceFlowId: hub[0].flowId };
+  return { ...v, accountId, ownerEmail: ownerEmail(v), flowId: targets[0].flowId, sessionId: targets[0].sessionId, hubBatchId: hub[0].id, maintenanceFlowId: hub[0].flowId, webhookEndpointId: hooks[0]?.id ?? null };
 }
 
 async function remove(client: pg.Client, v: Volume) {
   const like = `Bench ${v.key} v%`;
   // Sessions restrict deleting their flow versions; versions outlive their flow (flowId → null).
   await client.query(`DELETE FROM "Session" WHERE "accountId" IN (SELECT id FROM "Account" WHERE name LIKE $1)`, [like]);
+  // Batches restrict deleting their flow versions too.
+  await client.query(`DELETE FROM "Batch" WHERE "accountId" IN (SELECT id FROM "Account" WHERE name LIKE $1)`, [like]);
   await client.query(`DELETE FROM "FlowVersion" WHERE "flowId" IN (SELECT f.id FROM "Flow" f JOIN "Account" a ON a.id = f."accountId" WHERE a.name LIKE $1)`, [like]);
   await client.query(`DELETE FROM "Account" WHERE name LIKE $1`, [like]);
 }
@@ -170,10 +177,11 @@ async function load(client: pg.Client, v: Volume, log: (line: string) => void = 
        'Get-' || initcap(v.w[1 + mod(abs(hashint4(g + 4000003)::bigint), 40)]) || ' -ComputerName srv' || (g % 97) AS command
      ) AS t`, [a, ids, WORDS, team.id, v.steps]);
   await loadMaintenance(client, v, a, owner);
+  await loadWebhooks(client, v, a, owner);
   await client.query("COMMIT");
   // VACUUM sets the visibility map, so counts can be index-only scans as they would be on a live
   // database; ANALYZE gives the planner the new row counts.
-  for (const table of ["Flow", "FlowVersion", "Session", "LibraryStep", "FlowTag", "Tag", "User", "TargetList", "Target", "Batch", "Schedule"]) await client.query(`VACUUM ANALYZE "${table}"`);
+  for (const table of ["Flow", "FlowVersion", "Session", "LibraryStep", "FlowTag", "Tag", "User", "TargetList", "Target", "Batch", "Schedule", "WebhookEvent", "WebhookDelivery", "WebhookAttempt"]) await client.query(`VACUUM ANALYZE "${table}"`);
   log(`loaded ${v.key}: ${v.flows} flows, ${v.sessions} sessions, ${v.steps} library steps, ${v.lists} target lists, ${v.batches} batches (owner ${owner.slice(0, 8)}…) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -230,6 +238,37 @@ async function loadMaintenance(client: pg.Client, v: Volume, a: string, owner: s
             (CASE WHEN p % 3 <> 0 THEN NULL WHEN p % 9 = 0 THEN 'completed_with_issues' ELSE 'completed' END)::"SessionOutcome",
             b.id, 'SRV-' || lpad(p::text, 3, '0'), CASE WHEN p % 10 = 0 THEN 'needs a reboot window' END, now(), now()
      FROM "Batch" b, generate_series(1, ${HUB_TARGETS}) AS p WHERE b.id = $3`, [a, owner, hub.id]);
+}
+
+/**
+ * Webhooks (issue 13): one endpoint whose log holds `deliveries` deliveries over the last 30 days,
+ * newest first in the log — three in four succeeded, one in five of the rest failed after 8 tries,
+ * the others pending — each event with its delivery and its tries (one, or eight when failed).
+ */
+async function loadWebhooks(client: pg.Client, v: Volume, a: string, owner: string) {
+  if (!v.deliveries) return;
+  const { rows: [endpoint] } = await client.query<{ id: string }>(
+    `INSERT INTO "WebhookEndpoint" (id, "accountId", url, description, events, active, secret, "createdById", "updatedAt")
+     VALUES (gen_random_uuid(), $1, 'https://hooks.bench.invalid/resolutionflow', 'PSA tickets', ARRAY['session.completed', 'batch.completed'], false,
+             'whsec_YmVuY2gtYmVuY2gtYmVuY2gtYmVuY2gtYmVuY2gtYmVuY2g=', $2, now()) RETURNING id`, [a, owner]);
+  // Paused (active = false): npm start's timer must not try to send these during a run.
+  await client.query(
+    `WITH ev AS (
+       INSERT INTO "WebhookEvent" (id, "accountId", type, payload, "createdAt")
+       SELECT gen_random_uuid(), $1, 'session.completed', jsonb_build_object('session', jsonb_build_object('id', gen_random_uuid(), 'outcome', 'resolved')),
+              now() - g * (interval '30 days' / $3::int)
+       FROM generate_series(1, $3::int) AS g RETURNING id, "createdAt"
+     ), numbered AS (SELECT id, "createdAt", row_number() OVER (ORDER BY "createdAt" DESC) AS n FROM ev)
+     INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", status, attempts, "nextAttemptAt", "lastStatusCode", "lastDurationMs", "lastResponseExcerpt", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $2, id, s.status::"WebhookDeliveryStatus", CASE WHEN s.status = 'failed' THEN 8 ELSE 1 END, "createdAt" + interval '1 minute',
+            CASE WHEN s.status = 'succeeded' THEN 200 ELSE 500 END, 40 + n % 200, CASE WHEN s.status = 'succeeded' THEN 'ok' ELSE 'Internal Server Error' END,
+            "createdAt", "createdAt" + interval '1 minute'
+     FROM numbered, LATERAL (SELECT CASE WHEN n % 4 <> 0 THEN 'succeeded' WHEN n % 20 = 0 THEN 'pending' ELSE 'failed' END AS status) AS s`,
+    [a, endpoint.id, v.deliveries]);
+  await client.query(
+    `INSERT INTO "WebhookAttempt" (id, "deliveryId", attempt, "statusCode", "durationMs", "responseExcerpt", at)
+     SELECT gen_random_uuid(), d.id, k, d."lastStatusCode", d."lastDurationMs", d."lastResponseExcerpt", d."createdAt" + k * interval '1 minute'
+     FROM "WebhookDelivery" d, generate_series(1, d.attempts) AS k WHERE d."endpointId" = $1`, [endpoint.id]);
 }
 
 /** Loads one volume into a database that does not have it yet (the query-shape tests seed with this). */
