@@ -2,8 +2,8 @@
 // publish path), pending proposals whose draft is that flow become "modified" (approved with the
 // reviewer's edits), reviewed by whoever published. One conditional UPDATE, in the publish's
 // transaction: a proposal already approved, rejected or dismissed is left alone. It reads the
-// account's pending proposals through ("accountId", "status", "createdAt"): a handful.
-import "server-only";
+// account's pending proposals through ("accountId", "status", "createdAt"): a handful. No
+// "server-only" here: flow-writes (and so this) also runs in the CLI (seed, start) outside Next.
 import type { Tx } from "@/lib/db/client";
 
 export async function markProposalsPublished(tx: Tx, flowId: string, publishedById: string | null): Promise<number> {
