@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { cn } from "@/lib/cn";
-import type { EscalationStatusName } from "@/lib/escalations/escalations.validation";
+import { INBOX_COUNT_CAP, type EscalationStatusName } from "@/lib/escalations/escalations.validation";
 import type { InboxRow } from "@/lib/escalations/queries";
 import { EscalationStatusBadge } from "./status-badge";
 
@@ -30,7 +30,7 @@ export function EscalationsInbox({ tab, counts, rows, cap }: { tab: EscalationSt
             className={cn("-mb-px border-b-2 px-3 py-2.5 text-sm font-medium", t.tab === tab ? "border-brand-600 text-fg" : "border-transparent text-fg-muted hover:text-fg")}
             data-testid={`inbox-tab-${t.tab}`}
           >
-            {t.label} <span className="ml-1 rounded-full bg-muted px-1.5 text-xs">{counts[t.tab]}</span>
+            {t.label} <span className="ml-1 rounded-full bg-muted px-1.5 text-xs">{counts[t.tab] > INBOX_COUNT_CAP ? `${INBOX_COUNT_CAP}+` : counts[t.tab]}</span>
           </Link>
         ))}
       </nav>

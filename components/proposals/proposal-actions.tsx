@@ -13,7 +13,8 @@ import { useAction } from "@/components/ui/use-action";
 import { approveProposal, dismissProposal, modifyProposal, rejectProposal, reopenProposal } from "@/lib/proposals/proposals.actions";
 import type { ProposalStatusName } from "@/lib/proposals/proposal.validation";
 
-export function ProposalActions({ proposalId, status }: { proposalId: string; status: ProposalStatusName }) {
+/** `draftOpen`: Modify already wrote its draft; the way on is the editor (publishing there approves it). */
+export function ProposalActions({ proposalId, status, draftOpen = false }: { proposalId: string; status: ProposalStatusName; draftOpen?: boolean }) {
   const router = useRouter();
   const toast = useToast();
   const approve = useAction(approveProposal);
@@ -42,17 +43,19 @@ export function ProposalActions({ proposalId, status }: { proposalId: string; st
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
-        <Button pending={approve.pending} disabled={busy} onClick={async () => {
-          const result = await approve.run({ proposalId });
-          if (result?.ok) {
-            toast({ title: result.data.alreadyApproved ? "Already approved" : "Published", description: "The flow is in the library.", tone: "success" });
-            router.push(result.data.flowId ? `/flows/${result.data.flowId}` : "/proposals");
-          }
-        }}>Approve and publish</Button>
-        <Button variant="secondary" pending={modify.pending} disabled={busy} onClick={async () => {
+        {!draftOpen && (
+          <Button pending={approve.pending} disabled={busy} onClick={async () => {
+            const result = await approve.run({ proposalId });
+            if (result?.ok) {
+              toast({ title: result.data.alreadyApproved ? "Already approved" : "Published", description: "The flow is in the library.", tone: "success" });
+              router.push(result.data.flowId ? `/flows/${result.data.flowId}` : "/proposals");
+            }
+          }}>Approve and publish</Button>
+        )}
+        <Button variant={draftOpen ? "primary" : "secondary"} pending={modify.pending} disabled={busy} onClick={async () => {
           const result = await modify.run({ proposalId });
           if (result?.ok) router.push(`/flows/${result.data.flowId}/edit`);
-        }}>Modify in editor</Button>
+        }}>{draftOpen ? "Continue in editor" : "Modify in editor"}</Button>
         <Button variant="secondary" disabled={busy} onClick={() => setRejecting(true)}>Reject…</Button>
         <Button variant="ghost" pending={dismiss.pending} disabled={busy} onClick={async () => {
           const result = await dismiss.run({ proposalId });

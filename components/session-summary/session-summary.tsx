@@ -130,15 +130,25 @@ export function SessionSummary({ session, ticket }: { session: SessionView; tick
             description={
               progress
                 ? `${progress.done} done, ${progress.skipped} skipped, ${progress.failed} failed, ${progress.total - progress.finished} not done`
-                : `${record.flow.name}, version ${record.flow.version}`
+                : record.flow.assistant
+                  ? "A walk with the assistant"
+                  : `${record.flow.name}, version ${record.flow.version}`
             }
           />
           <Timeline record={record} />
         </Card>
-        <Card className="self-start">
-          <CardHeader title="Variables" description={record.target ? `Target: ${record.target}` : undefined} />
-          <Variables record={record} />
-        </Card>
+        {record.flow.assistant ? (
+          // An assistant walk has no flow, so no variables: what it started from is the problem.
+          <Card className="self-start">
+            <CardHeader title="Problem" description="As described when the session started." />
+            <p className="whitespace-pre-wrap wrap-break-word px-5 py-4 text-sm" data-testid="summary-problem">{record.problem || "No description."}</p>
+          </Card>
+        ) : (
+          <Card className="self-start">
+            <CardHeader title="Variables" description={record.target ? `Target: ${record.target}` : undefined} />
+            <Variables record={record} />
+          </Card>
+        )}
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { FlowTypeBadge } from "@/components/flows/flow-meta";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
@@ -21,6 +22,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { useFilterChoices } from "@/components/ui/use-filter-choices";
 
 const NO_FACETS = { flows: [], engineers: [] };
+const ASSISTANT_CHOICE = "assistant";
 
 const TABS = [
   { value: "active", label: "Active" },
@@ -61,7 +63,7 @@ export function SessionHistory({
 
   const set = (patch: Partial<HistorySearch>) => setFilters((current) => ({ ...current, page: 1, ...patch }));
   const data = result.data;
-  const filtered = Boolean(filters.flowId || filters.type || filters.outcome || filters.engineerId || filters.mine || filters.from || filters.to || filters.batchId);
+  const filtered = Boolean(filters.flowId || filters.kind || filters.type || filters.outcome || filters.engineerId || filters.mine || filters.from || filters.to || filters.batchId);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
@@ -83,8 +85,15 @@ export function SessionHistory({
         ))}
       </div>
       <div className="flex flex-wrap gap-2">
-        <Select aria-label="Flow" value={filters.flowId ?? ""} onChange={(e) => set({ flowId: e.target.value || undefined })} className="w-52">
+        {/* Assistant sessions have no flow: one choice of their own ("kind=assistant"). */}
+        <Select
+          aria-label="Flow"
+          value={filters.kind === "assistant" ? ASSISTANT_CHOICE : filters.flowId ?? ""}
+          onChange={(e) => set(e.target.value === ASSISTANT_CHOICE ? { kind: "assistant", flowId: undefined } : { flowId: e.target.value || undefined, kind: undefined })}
+          className="w-52"
+        >
           <option value="">All flows</option>
+          <option value={ASSISTANT_CHOICE}>Assistant sessions</option>
           {filters.flowId && !facets.flows.some((f) => f.id === filters.flowId) && <option value={filters.flowId}>Selected flow</option>}
           {facets.flows.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
         </Select>
@@ -145,7 +154,7 @@ export function SessionHistory({
                   <div className="flex flex-wrap items-center gap-2">
                     <Link href={`/sessions/${s.id}`} className="font-medium hover:underline">{s.flowName}</Link>
                     {s.target && <span className="font-mono text-sm text-fg-muted" data-testid="session-target">{s.target}</span>}
-                    <FlowTypeBadge type={s.flowType} />
+                    {s.kind === "assistant" ? <Badge tone="brand">Assistant</Badge> : <FlowTypeBadge type={s.flowType} />}
                     <SessionStatusBadge status={s.status} />
                     <OutcomeBadge outcome={s.outcome} />
                   </div>

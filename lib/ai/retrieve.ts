@@ -7,7 +7,8 @@
 // - trigrams: pg_trgm word similarity of the title to the problem, so typos and word forms the
 //   stemmer misses ("printr") still match (the candidate test uses the existing trigram index).
 // Visibility comes from the access helpers' SQL (visibleFlowsSql, visibleLibrarySql), inside
-// the same statement; only published, active flows and active library steps; LIMIT bounds it.
+// the same statement; only published, active flows and active library steps; LIMIT bounds it
+// (library steps: only the newest LIBRARY_RANK_POOL matches per branch are ranked).
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Db, Tx } from "@/lib/db/client";
@@ -81,7 +82,17 @@ export async function findSimilarFlows(
      LIMIT ${boundLimit(options.limit)}`;
 }
 
-/** Visible, active library steps most like `text`, best first (score 0–1). */
+/**
+ * How many full-text matches of each branch (this account; public steps elsewhere) are ranked.
+ * A description's common word ("team", "user") can match most of the library; ranking every
+ * match cost 300 ms over 50,000 steps. The newest matches of each branch are taken first, in
+ * index order ("LibraryStep" (accountId, isActive, createdAt DESC) and (visibility, isActive,
+ * createdAt DESC)), so the statement reads about POOL ÷ (share of steps matching) rows, or just
+ * the matches when they are few (the planner then takes the GIN index).
+ */
+export const LIBRARY_RANK_POOL = 200;
+
+/** Visible, active library steps most like `text`, best first (score 0–1), among the newest matches. */
 export async function findSimilarLibrarySteps(
   client: Client,
   viewer: Viewer,
@@ -90,20 +101,40 @@ export async function findSimilarLibrarySteps(
 ): Promise<SimilarLibraryStep[]> {
   const query = retrievalText(text);
   if (!query) return [];
-  const rank = Prisma.sql`ts_rank(s."searchVector", q.query)`;
+  return client.$queryRaw<SimilarLibraryStep[]>(similarLibraryStepsSql(viewer, query, options.limit));
+}
+
+/** findSimilarLibrarySteps' statement (`query` already through retrievalText); exported for the query-shape test. */
+export function similarLibraryStepsSql(viewer: Viewer, query: string, limit: number): Prisma.Sql {
+  // The tsquery is written out in each branch (not read from a CTE) so the planner sees its
+  // words and estimates their matches: few → the GIN index; many → the createdAt index walk.
+  const tsquery = orQuery(query);
+  const rank = Prisma.sql`ts_rank(s."searchVector", ${tsquery})`;
   const trigram = Prisma.sql`word_similarity(lower(s."title"), ${query})`;
   // Candidates: full-text matches only (GIN on the stored tsvector). A trigram candidate test
   // against searchText (problem <% searchText) cost 1.6 s p50 over 50,000 steps in the benchmark:
   // a long problem text has many trigrams, so the index matched almost every row. Trigrams still
-  // rank the candidates (title similarity).
-  return client.$queryRaw<SimilarLibraryStep[]>`
-    WITH q AS (SELECT ${orQuery(query)} AS query)
+  // rank the candidates (title similarity). Ties in createdAt (one sync's steps) break on id, so
+  // the pool, and the answer, are the same for the same data.
+  // The pool carries what ranking and the answer need, so nothing is read twice.
+  const columns = Prisma.sql`s."id", s."title", s."type", s."content", s."sourceTreeId", s."searchVector"`;
+  return Prisma.sql`
+    WITH pool AS (
+      (SELECT ${columns} FROM "LibraryStep" s
+        WHERE s."accountId" = ${viewer.accountId}::uuid AND s."isActive" AND s."searchVector" @@ ${tsquery}
+          AND ${visibleLibrarySql(viewer)}
+        ORDER BY s."createdAt" DESC, s."id" DESC
+        LIMIT ${LIBRARY_RANK_POOL})
+      UNION ALL
+      (SELECT ${columns} FROM "LibraryStep" s
+        WHERE s."visibility" = 'public'::"Visibility" AND s."isActive" AND s."accountId" <> ${viewer.accountId}::uuid
+          AND s."searchVector" @@ ${tsquery}
+        ORDER BY s."createdAt" DESC, s."id" DESC
+        LIMIT ${LIBRARY_RANK_POOL})
+    )
     SELECT s."id" AS "stepId", s."title", s."type"::text AS "type", s."content", s."sourceTreeId" AS "sourceFlowId",
            ${score(rank, trigram)} AS "score"
-      FROM "LibraryStep" s, q
-     WHERE s."searchVector" @@ q.query
-       AND s."isActive"
-       AND ${visibleLibrarySql(viewer)}
+      FROM pool s
      ORDER BY "score" DESC, s."id"
-     LIMIT ${boundLimit(options.limit)}`;
+     LIMIT ${boundLimit(limit)}`;
 }

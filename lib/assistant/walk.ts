@@ -2,8 +2,10 @@
 // - Every node id is assigned by the database (uuid), never by a provider or the browser.
 // - The pending node (status pending) is stored, so a reload shows it without a provider call;
 //   only a walk with no pending node asks the provider for the next one.
-// - One node per position: unique (sessionId, seq). Two concurrent "next" requests may both ask
-//   the provider, but only one node lands at that seq; the other request returns it.
+// - One provider call per position: before asking, a request claims the next seq (a WalkClaim
+//   row, under the session's row lock). Two concurrent "next" requests → one call; the other
+//   waits for that node. The claim goes with the node's insert, or when the call fails. And
+//   one node per position: unique (sessionId, seq).
 // - Depth is capped (AI_MAX_DEPTH, default 25): node #cap (seq cap-1) can exist, never cap+1.
 // - Provider failures never break the session: the error is a message, the walk stays usable.
 import "server-only";
@@ -12,6 +14,7 @@ import { db, type Db, type Tx } from "@/lib/db/client";
 import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { aiProviderFor } from "@/lib/ai/provider";
+import { MODEL_TIMEOUT_MS } from "@/lib/ai/model-provider";
 import { aiSettings } from "@/lib/ai/settings";
 import { AiSuggestionError, type AiProvider, type SuggestContext, type Suggestion, type SuggestResult, type WalkAnswer, type WalkContextNode } from "@/lib/ai/types";
 import type { Command } from "@/lib/flows/structure";
@@ -160,40 +163,118 @@ export type NextResult =
   | { kind: "pending"; node: WalkNodeRow; created: boolean }
   | { kind: "at_cap" }
   | { kind: "error"; message: string }
-  | { kind: "nothing"; message: string };
+  | { kind: "nothing"; message: string }
+  | { kind: "busy"; message: string };
+
+export const ALREADY_THINKING = "The assistant is still thinking about the next step. Reload in a moment to see it.";
+
+/** A claim older than this was abandoned (its request died): the model timeout and a margin. */
+export const WALK_CLAIM_STALE_MS = MODEL_TIMEOUT_MS * 2 + 10_000;
+/** How long a request that lost the claim waits for the winner's node. */
+const CLAIM_WAIT_MS = MODEL_TIMEOUT_MS * 2 + 5_000;
+const CLAIM_POLL_MS = 150;
+
+type Claimed =
+  | { kind: "open"; node: WalkNodeRow }
+  | { kind: "at_cap" }
+  | { kind: "won"; problem: string; walk: WalkNodeRow[]; claimedAt: Date }
+  | { kind: "lost"; seq: number };
+
+/**
+ * Under the session's row lock: the open node if there is one, else the claim on the next seq.
+ * The claim is taken when nobody holds it, or when the holder's claim is for an earlier seq
+ * (already filled) or abandoned.
+ */
+async function claimNext(viewer: Viewer, sessionId: string, maxDepth: number): Promise<Claimed> {
+  return db.$transaction(async (tx) => {
+    const session = await getChangeableAssistantSessionOrThrow(tx, viewer, sessionId);
+    const walk = await loadWalk(tx, sessionId);
+    const open = walk.find(isOpen);
+    if (open) return { kind: "open", node: open };
+    if (walk.length >= maxDepth) return { kind: "at_cap" };
+    const seq = walk.length;
+    const won = await tx.$queryRaw<{ claimedAt: Date }[]>`
+      INSERT INTO "WalkClaim" ("sessionId", "seq", "claimedAt") VALUES (${sessionId}::uuid, ${seq}, clock_timestamp())
+      ON CONFLICT ("sessionId") DO UPDATE SET "seq" = EXCLUDED."seq", "claimedAt" = EXCLUDED."claimedAt"
+       WHERE "WalkClaim"."seq" < EXCLUDED."seq"
+          OR "WalkClaim"."claimedAt" < clock_timestamp() - make_interval(secs => ${WALK_CLAIM_STALE_MS / 1000})
+      RETURNING "claimedAt"`;
+    return won.length ? { kind: "won", problem: session.problem, walk, claimedAt: won[0].claimedAt } : { kind: "lost", seq };
+  });
+}
+
+/** Lets go of this request's claim (a later claim, by a request that took over, stays). */
+async function releaseClaim(client: Db | Tx, sessionId: string, claimedAt: Date) {
+  await client.walkClaim.deleteMany({ where: { sessionId, claimedAt } });
+}
+
+/** The loser of a claim: the winner's node once it lands; "again" when the claim went without one. */
+async function waitForClaimedNode(sessionId: string, seq: number): Promise<WalkNodeRow | "again" | null> {
+  const deadline = Date.now() + CLAIM_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+    const [node, claim] = await Promise.all([
+      db.walkNode.findFirst({ where: { sessionId, seq: { gte: seq } }, orderBy: { seq: "desc" }, select: walkNodeSelect }),
+      db.walkClaim.findUnique({ where: { sessionId }, select: { seq: true } }),
+    ]);
+    if (node) return isOpen(node) ? node : "again";
+    if (!claim || claim.seq !== seq) return "again";
+  }
+  return null;
+}
 
 /**
  * The walk's next node: the stored pending node when there is one (no provider call), else a
- * new suggestion appended at the next seq — unless the walk is at its depth cap.
+ * new suggestion appended at the next seq — unless the walk is at its depth cap. Only the
+ * request holding the claim on that seq asks the provider.
  */
 export async function nextSuggestion(viewer: Viewer, sessionId: string, deps: AssistantDeps = {}): Promise<NextResult> {
   const maxDepth = deps.maxDepth ?? aiSettings().maxDepth;
-  const { session, walk } = await db.$transaction(async (tx) => {
-    const session = await getChangeableAssistantSessionOrThrow(tx, viewer, sessionId);
-    return { session, walk: await loadWalk(tx, sessionId) };
-  });
-  const pending = walk.find(isOpen);
-  if (pending) return { kind: "pending", node: pending, created: false };
-  if (walk.length >= maxDepth) return { kind: "at_cap" };
-
-  const provider = deps.provider ?? aiProviderFor({ client: db, viewer });
-  const asked = await ask(provider, { problem: session.problem, walk: walk.map(toContextNode) });
-  if ("error" in asked) return { kind: "error", message: asked.error };
-  if (!asked.result.suggestion) return { kind: "nothing", message: NOTHING_TO_SUGGEST };
-
-  const seq = walk.length;
-  // ON CONFLICT DO NOTHING on (sessionId, seq): a concurrent request that got there first wins,
-  // and this one returns its node. The session must still be open.
-  const inserted = await db.$transaction(async (tx) => {
-    await getChangeableAssistantSessionOrThrow(tx, viewer, sessionId);
-    // A manual step added meanwhile took this seq: keep the walk as it is (the runner reloads).
-    if ((await tx.walkNode.count({ where: { sessionId } })) > seq) {
-      return { created: false, node: (await loadWalk(tx, sessionId)).find(isOpen) ?? null };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const claimed = await claimNext(viewer, sessionId, maxDepth);
+    if (claimed.kind === "open") return { kind: "pending", node: claimed.node, created: false };
+    if (claimed.kind === "at_cap") return { kind: "at_cap" };
+    if (claimed.kind === "lost") {
+      const waited = await waitForClaimedNode(sessionId, claimed.seq);
+      if (waited === "again") continue;
+      if (!waited) return { kind: "busy", message: ALREADY_THINKING };
+      return { kind: "pending", node: waited, created: false };
     }
-    const { count } = await tx.walkNode.createMany({ data: [nodeRow(viewer.accountId, sessionId, seq, asked.result.suggestion!, asked.result)], skipDuplicates: true });
-    const node = await tx.walkNode.findUnique({ where: { sessionId_seq: { sessionId, seq } }, select: walkNodeSelect });
-    return { created: count === 1, node };
-  });
-  if (!inserted.node) return { kind: "error", message: "The walk changed meanwhile. Reload to see it." };
-  return { kind: "pending", node: inserted.node, created: inserted.created };
+    return askAndInsert(viewer, sessionId, claimed, deps);
+  }
+  return { kind: "busy", message: ALREADY_THINKING };
+}
+
+async function askAndInsert(viewer: Viewer, sessionId: string, claimed: Extract<Claimed, { kind: "won" }>, deps: AssistantDeps): Promise<NextResult> {
+  const { walk, claimedAt } = claimed;
+  let released = false;
+  try {
+    const provider = deps.provider ?? aiProviderFor({ client: db, viewer });
+    const asked = await ask(provider, { problem: claimed.problem, walk: walk.map(toContextNode) });
+    if ("error" in asked) return { kind: "error", message: asked.error };
+    if (!asked.result.suggestion) return { kind: "nothing", message: NOTHING_TO_SUGGEST };
+
+    const seq = walk.length;
+    // The node and the claim's release in one transaction: a waiting request sees the node, or
+    // the claim still held. ON CONFLICT DO NOTHING on (sessionId, seq) keeps one node per seq.
+    const inserted = await db.$transaction(async (tx) => {
+      await getChangeableAssistantSessionOrThrow(tx, viewer, sessionId);
+      await releaseClaim(tx, sessionId, claimedAt);
+      released = true;
+      // A manual step added meanwhile took this seq: keep the walk as it is (the runner reloads).
+      if ((await tx.walkNode.count({ where: { sessionId } })) > seq) {
+        return { created: false, node: (await loadWalk(tx, sessionId)).find(isOpen) ?? null };
+      }
+      const { count } = await tx.walkNode.createMany({ data: [nodeRow(viewer.accountId, sessionId, seq, asked.result.suggestion!, asked.result)], skipDuplicates: true });
+      const node = await tx.walkNode.findUnique({ where: { sessionId_seq: { sessionId, seq } }, select: walkNodeSelect });
+      return { created: count === 1, node };
+    }).catch((error: unknown) => {
+      released = false; // rolled back with the transaction
+      throw error;
+    });
+    if (!inserted.node) return { kind: "error", message: "The walk changed meanwhile. Reload to see it." };
+    return { kind: "pending", node: inserted.node, created: inserted.created };
+  } finally {
+    if (!released) await releaseClaim(db, sessionId, claimedAt);
+  }
 }

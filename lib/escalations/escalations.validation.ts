@@ -24,3 +24,6 @@ export const inboxSearchSchema = z.object({
   tab: z.enum(ESCALATION_STATUSES).catch("open"),
 });
 export type EscalationNote = { id: string; authorId: string; authorName: string; text: string; at: string };
+
+/** The inbox's tab counts stop here (the tabs show "999+"): lib/escalations/queries.ts inboxList. */
+export const INBOX_COUNT_CAP = 999;

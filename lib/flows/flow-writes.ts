@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { PLAN_LIMITS } from "@/lib/plans";
 import type { FlowStructure, FlowType, Visibility } from "./structure";
 import type { VariableDefinition } from "./variables";
+import { markProposalsPublished } from "@/lib/proposals/published";
 import { onFlowPublished } from "./lifecycle";
 
 export type NewFlow = {
@@ -103,5 +104,6 @@ export async function publishCurrent(tx: Tx, flowId: string, publishedById: stri
     },
   });
   await onFlowPublished(tx, flowId, publishedById);
+  await markProposalsPublished(tx, flowId, publishedById);
   return { version: flow.version, updatedAt: flow.updatedAt };
 }

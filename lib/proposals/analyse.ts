@@ -114,7 +114,7 @@ async function currentVersion(tx: Tx, accountId: string, flowId: string) {
   });
 }
 
-function closingOf(session: Claimed): Closing {
+export function closingOf(session: Pick<Claimed, "outcomeNotes">): Closing {
   const notes = session.outcomeNotes.trim();
   return { title: notes ? clip(notes.split("\n")[0], 200) : "Resolved", resolution: notes };
 }
@@ -313,10 +313,22 @@ export async function analyseSession(db: Db, sessionId: string, options: Analyse
   }, { timeout: 30_000, maxWait: 10_000 });
 }
 
-/** analyseSession through the app's client (server code: the completion hook). */
+/**
+ * analyseSession through the app's client (server code: the completion hook); then, with a
+ * model provider configured, its new_flow proposals are drafted by the model (lib/proposals/draft.ts).
+ */
 export async function analyseCompletedSession(sessionId: string, options: AnalyseOptions = {}): Promise<AnalysisResult> {
   const { db } = await import("@/lib/db/client");
-  return analyseSession(db, sessionId, options);
+  const result = await analyseSession(db, sessionId, options);
+  if (result.kind === "analysed" && result.proposalIds.length) {
+    const { aiSettings } = await import("@/lib/ai/settings");
+    const settings = aiSettings();
+    if (settings.provider !== "offline") {
+      const [{ languageModelFor, modelProvider }, { draftNewFlowProposals }] = await Promise.all([import("@/lib/ai/model-provider"), import("./draft")]);
+      await draftNewFlowProposals(db, result.proposalIds, modelProvider({ name: settings.provider, modelId: settings.model, model: languageModelFor(settings) }));
+    }
+  }
+  return result;
 }
 
 export type SweepResult = { analysed: number; proposed: number; reinforced: number; errors: number };

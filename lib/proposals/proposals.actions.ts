@@ -2,8 +2,10 @@
 // Reviewing flow proposals (admins and owners; anyone else gets "not found"). Every action moves
 // the proposal's status with a conditional UPDATE (… WHERE status = the expected one), so a
 // double click or two admins at once change it once: the second sees the row already moved.
-// Approve and Modify claim the proposal and publish / write the draft in ONE transaction, so a
-// failed publish leaves it pending.
+// Approve claims the proposal and publishes in ONE transaction, so a failed publish leaves it
+// pending. Modify writes the proposed flow as a draft and remembers it (publishedFlowId); the
+// proposal stays pending until that draft is published in the editor, which marks it modified
+// (markProposalsPublished, called from the publish path); a second Modify opens the same draft.
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -17,7 +19,7 @@ import { reviewableProposalsWhere } from "./access";
 import { proposalRefSchema, rejectProposalSchema, type ProposalStatusName } from "./proposal.validation";
 
 const STATUS_WORDS: Record<ProposalStatusName, string> = {
-  pending: "is still pending", approved: "was already approved", modified: "was already opened in the editor",
+  pending: "is still pending", approved: "was already approved", modified: "was already published with changes",
   rejected: "was already rejected", dismissed: "is dismissed (reopen it first)",
 };
 
@@ -25,9 +27,12 @@ const STATUS_WORDS: Record<ProposalStatusName, string> = {
  * Moves the proposal from one of `from` to `to` (one conditional UPDATE). When it did not
  * move: another account's (or a missing) proposal is "not found"; otherwise its current status.
  */
-async function claim(tx: Tx, user: CurrentUser, proposalId: string, from: ProposalStatusName[], data: Prisma.FlowProposalUncheckedUpdateManyInput) {
+async function claim(
+  tx: Tx, user: CurrentUser, proposalId: string, from: ProposalStatusName[], data: Prisma.FlowProposalUncheckedUpdateManyInput,
+  also: Prisma.FlowProposalWhereInput = {},
+) {
   const where = reviewableProposalsWhere(user);
-  const { count } = await tx.flowProposal.updateMany({ where: { ...where, id: proposalId, status: { in: from } }, data });
+  const { count } = await tx.flowProposal.updateMany({ where: { ...where, ...also, id: proposalId, status: { in: from } }, data });
   if (count) return { moved: true as const };
   const current = await tx.flowProposal.findFirst({ where: { ...where, id: proposalId }, select: { status: true, publishedFlowId: true } });
   if (!current) throw notFound("Proposal");
@@ -74,9 +79,11 @@ function revalidateQueue(proposalId: string, flowId?: string | null) {
 /** Publishes the proposal through the normal publish path (new flow, or a new version of the target: library sync included). */
 export const approveProposal = authedAction({ schema: proposalRefSchema }, async ({ proposalId }, user) => {
   const result = await db.$transaction(async (tx) => {
-    const claimed = await claim(tx, user, proposalId, ["pending"], { status: "approved", ...reviewed(user) });
+    // Not while its draft is open in the editor: publishing there approves it, with the edits.
+    const claimed = await claim(tx, user, proposalId, ["pending"], { status: "approved", ...reviewed(user) }, { publishedFlowId: null });
     if (!claimed.moved) {
       if (claimed.status === "approved") return { flowId: claimed.publishedFlowId, alreadyApproved: true };
+      if (claimed.status === "pending") throw conflict(OPEN_IN_EDITOR);
       throw conflict(`This proposal ${STATUS_WORDS[claimed.status]}.`);
     }
     const proposal = await loadClaimed(tx, user, proposalId);
@@ -108,14 +115,20 @@ async function writeProposedFlow(tx: Tx, user: CurrentUser, proposal: Awaited<Re
   return flow.id;
 }
 
-/** Opens the proposal as a draft in the normal editor (a new draft flow, or the target's draft); the admin publishes there. */
+const OPEN_IN_EDITOR = "This proposal is open as a draft in the editor. Publish it there to approve it with your changes.";
+
+/**
+ * Opens the proposal as a draft in the normal editor (a new draft flow, or the target's draft).
+ * It stays pending: publishing that draft marks it modified. Twice → the same draft.
+ */
 export const modifyProposal = authedAction({ schema: proposalRefSchema }, async ({ proposalId }, user) => {
   const result = await db.$transaction(async (tx) => {
-    const claimed = await claim(tx, user, proposalId, ["pending"], { status: "modified", ...reviewed(user) });
-    if (!claimed.moved) {
-      if (claimed.status === "modified" && claimed.publishedFlowId) return { flowId: claimed.publishedFlowId };
-      throw conflict(`This proposal ${STATUS_WORDS[claimed.status]}.`);
-    }
+    // The row lock makes a double click write one draft: the second reads the first's flow.
+    await tx.$queryRaw`SELECT id FROM "FlowProposal" WHERE id = ${proposalId}::uuid AND "accountId" = ${user.accountId}::uuid FOR UPDATE`;
+    const current = await tx.flowProposal.findFirst({ where: { ...reviewableProposalsWhere(user), id: proposalId }, select: { status: true, publishedFlowId: true } });
+    if (!current) throw notFound("Proposal");
+    if (current.status !== "pending") throw conflict(`This proposal ${STATUS_WORDS[current.status]}.`);
+    if (current.publishedFlowId) return { flowId: current.publishedFlowId };
     const proposal = await loadClaimed(tx, user, proposalId);
     const flowId = await writeProposedFlow(tx, user, proposal);
     await tx.flowProposal.update({ where: { id: proposalId }, data: { publishedFlowId: flowId } });

@@ -136,6 +136,8 @@ const dateParam = z
 export const historySearchSchema = z.object({
   tab: z.enum(SESSION_TABS).catch("active"),
   flowId: z.string().uuid().optional().catch(undefined),
+  /** "assistant": AI-assisted sessions only (they have no flow to filter by). */
+  kind: z.enum(["flow", "assistant"]).optional().catch(undefined),
   type: z.enum(FLOW_TYPES).optional().catch(undefined),
   outcome: z.enum(OUTCOMES).optional().catch(undefined),
   engineerId: z.string().uuid().optional().catch(undefined),
@@ -152,6 +154,7 @@ function historyWhereSql(user: Viewer, search: Omit<HistorySearch, "page">): Pri
   const and: Prisma.Sql[] = [visibleSessionsSql(user)];
   if (search.tab !== "all") and.push(Prisma.sql`s."status" = ${search.tab}::"SessionStatus"`);
   if (search.flowId) and.push(Prisma.sql`s."flowId" = ${search.flowId}::uuid`);
+  if (search.kind) and.push(Prisma.sql`s."kind" = ${search.kind}::"SessionKind"`);
   if (search.type) and.push(Prisma.sql`s."flowType" = ${search.type}::"FlowType"`);
   if (search.outcome) and.push(Prisma.sql`s."outcome" = ${search.outcome}::"SessionOutcome"`);
   if (search.engineerId) and.push(Prisma.sql`s."ownerId" = ${search.engineerId}::uuid`);
@@ -165,7 +168,7 @@ function historyWhereSql(user: Viewer, search: Omit<HistorySearch, "page">): Pri
 }
 
 type HistoryRow = {
-  id: string; status: SessionStatus; flowId: string | null; flowName: string; flowType: FlowType; outcome: SessionOutcome | null;
+  id: string; status: SessionStatus; kind: "flow" | "assistant"; flowId: string | null; flowName: string; flowType: FlowType; outcome: SessionOutcome | null;
   createdAt: Date; startedAt: Date | null; completedAt: Date | null; updatedAt: Date; batchId: string | null; targetLabel: string | null;
   stepsMarked: number; ownerId: string | null; ownerName: string | null; assigneeId: string | null; assigneeName: string | null;
   preparedBy: string | null; total: number;
@@ -186,7 +189,7 @@ export function historyPageSql(
   const limit = page.limit ?? HISTORY_PAGE_SIZE;
   const after = "after" in page && page.after ? Prisma.sql` AND (s."updatedAt", s."id") < (${page.after.at}::timestamptz, ${page.after.id}::uuid)` : Prisma.empty;
   return Prisma.sql`
-    SELECT s."id", s."status", s."flowId", s."flowName", s."flowType", s."outcome", s."createdAt", s."startedAt", s."completedAt",
+    SELECT s."id", s."status", s."kind"::text AS "kind", s."flowId", s."flowName", s."flowType", s."outcome", s."createdAt", s."startedAt", s."completedAt",
            s."updatedAt", s."batchId", s."targetLabel",
            (CASE WHEN s."flowType" = 'troubleshooting'
                  THEN CASE WHEN jsonb_typeof(s."path") = 'array' THEN jsonb_array_length(s."path") ELSE 0 END
@@ -209,6 +212,7 @@ export function toHistoryItem(row: HistoryRow) {
   return {
     id: row.id,
     status: row.status,
+    kind: row.kind,
     flowId: row.flowId,
     flowName: row.flowName,
     flowType: row.flowType,

@@ -4,6 +4,7 @@ import "./count-queries";
 import { it } from "vitest";
 import { db } from "@/lib/db/client";
 import { offlineProvider } from "@/lib/ai/offline";
+import { LIBRARY_RANK_POOL } from "@/lib/ai/retrieve";
 import type { SuggestContext } from "@/lib/ai/types";
 import { createTenant } from "@/tests/helpers/factories";
 import { countStatements } from "./count-queries";
@@ -68,6 +69,7 @@ it("offline provider: one suggestion over 1,000 flows and 50,000 library steps",
   }
   printTable(`Offline provider, ${flows.toLocaleString("en")} published flows and ${steps.toLocaleString("en")} library steps in the account (30 sequential calls each)`,
     ["suggestNext", "suggestion", "statements", "p50 ms", "p95 ms"], rows,
-    ["retrieval is one statement per kind (flows: FTS on the stored tsvector OR trigram on the name; steps: FTS only), LIMIT-bounded; every match of any word is ranked, so a common word (here teams) costs most;",
+    ["retrieval is one statement per kind (flows: FTS on the stored tsvector OR trigram on the name; steps: FTS only), LIMIT-bounded;",
+      `library steps: only the newest ${LIBRARY_RANK_POOL} matches per branch are ranked (createdAt index walk), so a common word (here teams) no longer ranks all its matches;`,
       "candidate trees load in one statement (latest published version of each)."]);
 });

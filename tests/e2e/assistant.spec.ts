@@ -45,6 +45,8 @@ test("assistant: an engineer walks a printer problem with the offline assistant,
   await complete.locator('input[name="outcome"][value="resolved"]').check();
   await complete.getByRole("button", { name: "Complete session" }).click();
   await expect(outcomeHeading(page)).toHaveText("Resolved");
+  // An assistant walk has no flow variables: the card beside the steps is the problem as described.
+  await expect(page.getByTestId("summary-problem")).toHaveText("Printer offline for the finance team since this morning");
   await shot(page, "assistant-outcome");
 
   await page.getByRole("button", { name: "Copy for ticket" }).click();

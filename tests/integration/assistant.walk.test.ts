@@ -7,7 +7,8 @@ import { db } from "@/lib/db/client";
 import { offlineProvider } from "@/lib/ai/offline";
 import { answerNode, addManualStep, completeNode, rejectNode } from "@/lib/assistant/nodes";
 import { getAssistantSessionView } from "@/lib/assistant/queries";
-import { nextSuggestion, startAssistantSession, SUGGESTION_FAILED } from "@/lib/assistant/walk";
+import { nextSuggestion, startAssistantSession, SUGGESTION_FAILED, WALK_CLAIM_STALE_MS } from "@/lib/assistant/walk";
+import { raceOnLockedRow } from "@/tests/helpers/race";
 import { AiSuggestionError } from "@/lib/ai/types";
 import { completeSession } from "@/lib/sessions/sessions.actions";
 import { buildTicketExports } from "@/lib/sessions/ticket";
@@ -106,6 +107,46 @@ describe("the walk", () => {
     expect(nodes).toHaveLength(2);
     expect(results.filter((r) => r.kind === "pending" && r.created)).toHaveLength(1);
     for (const r of results) expect(r.kind === "pending" && r.node.id).toBe(nodes[1].id);
+  });
+
+  it("two next requests forced to overlap pay for one provider call; the other waits for that node", async () => {
+    const t = await teamTenant();
+    const provider = scriptedProvider((n) => step(`Step ${n}`));
+    const { sessionId } = await startAssistantSession(t.engineer, { problem: "Printer queue stuck" }, { provider });
+    const [first] = await nodesOf(sessionId);
+    await completeNode(t.engineer, { sessionId, nodeId: first.id, result: "done" });
+    // Both requests queue on the session row, then race for the claim on seq 1.
+    const results = await raceOnLockedRow(
+      { sql: `SELECT id FROM "Session" WHERE id = $1 FOR UPDATE`, params: [sessionId] },
+      () => [nextSuggestion(t.engineer, sessionId, { provider }), nextSuggestion(t.engineer, sessionId, { provider })],
+    );
+    expect(provider.calls).toHaveLength(2); // the start, and one for seq 1
+    const nodes = await nodesOf(sessionId);
+    expect(nodes).toHaveLength(2);
+    expect(results.map((r) => r.kind === "pending" && r.node.id)).toEqual([nodes[1].id, nodes[1].id]);
+    expect(results.filter((r) => r.kind === "pending" && r.created)).toHaveLength(1);
+    expect(await db.walkClaim.count({ where: { sessionId } })).toBe(0);
+  });
+
+  it("a failed provider call leaves no claim behind (the next request asks again); an abandoned claim is taken over", async () => {
+    const t = await teamTenant();
+    let failing = true;
+    const provider = scriptedProvider((n) => {
+      if (n > 0 && failing) throw new AiSuggestionError("The assistant is not reachable right now.");
+      return step(`Step ${n}`);
+    });
+    const { sessionId } = await startAssistantSession(t.engineer, { problem: "Scanner to email broken" }, { provider });
+    const [first] = await nodesOf(sessionId);
+    await completeNode(t.engineer, { sessionId, nodeId: first.id, result: "done" });
+    expect(await nextSuggestion(t.engineer, sessionId, { provider })).toEqual({ kind: "error", message: "The assistant is not reachable right now." });
+    expect(await db.walkClaim.count({ where: { sessionId } })).toBe(0);
+    failing = false;
+    // A request that died mid-call left its claim on seq 1, long ago: the next request takes it over.
+    await db.walkClaim.create({ data: { sessionId, seq: 1, claimedAt: new Date(Date.now() - WALK_CLAIM_STALE_MS - 60_000) } });
+    expect(await nextSuggestion(t.engineer, sessionId, { provider })).toMatchObject({ kind: "pending", created: true });
+    expect(provider.calls).toHaveLength(3);
+    expect(await db.walkClaim.count({ where: { sessionId } })).toBe(0);
+    expect((await nodesOf(sessionId)).map((n) => n.title)).toEqual(["Step 0", "Step 2"]);
   });
 
   it("a manual step goes before the open node; reject asks again; another account's session is not found", async () => {

@@ -9,6 +9,7 @@ import { addCustomStep, completeSession } from "@/lib/sessions/sessions.actions"
 import { outlookWalk, printerWalk, seedAssistantSession } from "@/tests/helpers/proposal-fixtures";
 import { as, ok, publishProcedure, publishTree, stepIdsOf, teamTenant } from "@/tests/helpers/published-flows";
 import { raceOnLockedRow } from "@/tests/helpers/race";
+import { publishFlow } from "@/lib/flows/flows.actions";
 import { startSession } from "@/lib/sessions/sessions.actions";
 
 const proposalsOf = (accountId: string) =>
@@ -168,9 +169,22 @@ describe("review", () => {
     const t = await teamTenant();
     const a = await newFlowProposal(t, "Outlook hangs A");
     const modified = ok(await as(t.admin, () => modifyProposal({ proposalId: a })));
-    const draft = await db.flow.findUniqueOrThrow({ where: { id: modified.flowId }, select: { status: true, version: true } });
-    expect(draft).toEqual({ status: "draft", version: 0 });
-    expect((await db.flowProposal.findUniqueOrThrow({ where: { id: a }, select: { status: true } })).status).toBe("modified");
+    const draft = await db.flow.findUniqueOrThrow({ where: { id: modified.flowId }, select: { status: true, version: true, name: true, structure: true } });
+    expect(draft).toMatchObject({ status: "draft", version: 0 });
+    // Opening the draft does not decide anything: still pending, and Modify again opens the same draft.
+    const proposalState = () => db.flowProposal.findUniqueOrThrow({ where: { id: a }, select: { status: true, publishedFlowId: true, reviewedById: true } });
+    expect(await proposalState()).toEqual({ status: "pending", publishedFlowId: modified.flowId, reviewedById: null });
+    expect(ok(await as(t.admin, () => modifyProposal({ proposalId: a })))).toEqual({ flowId: modified.flowId });
+    expect(await db.flow.count({ where: { accountId: t.account.id, name: draft.name } })).toBe(1);
+    // Approve would publish a second copy: it sends the admin to the editor instead.
+    expect(await as(t.admin, () => approveProposal({ proposalId: a }))).toMatchObject({ ok: false, code: "conflict", error: expect.stringMatching(/open as a draft in the editor/) });
+    // Publishing the draft in the editor (the normal publish path) approves it, with the edits.
+    ok(await as(t.admin, () => publishFlow({ flowId: modified.flowId, name: `${draft.name} (edited)`, visibility: "account", tags: [], variables: [], structure: draft.structure })));
+    expect(await proposalState()).toEqual({ status: "modified", publishedFlowId: modified.flowId, reviewedById: t.admin.id });
+    expect(await as(t.admin, () => modifyProposal({ proposalId: a }))).toMatchObject({ ok: false, code: "conflict" });
+    // Publishing that flow again later changes nothing more.
+    ok(await as(t.admin, () => publishFlow({ flowId: modified.flowId, name: `${draft.name} (edited)`, visibility: "account", tags: [], variables: [], structure: draft.structure })));
+    expect((await proposalState()).status).toBe("modified");
 
     const t2 = await teamTenant();
     const b = await newFlowProposal(t2, "Outlook hangs B");

@@ -11,6 +11,7 @@ import { libraryFacets } from "@/lib/flows/queries";
 import { librarySearchSchema } from "@/lib/library/library.validation";
 import { LIBRARY_COUNT_CAP, LIBRARY_PAGE_SIZE, libraryFilters, searchLibrary } from "@/lib/library/queries";
 import { HISTORY_COUNT_CAP, HISTORY_PAGE_SIZE, historyFacets, historySearchSchema, searchSessions } from "@/lib/sessions/queries";
+import { findSimilarLibrarySteps, LIBRARY_RANK_POOL } from "@/lib/ai/retrieve";
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
 
 // The app's client (lib/db/client.ts) is created on first use; installing ours first, with query
@@ -191,5 +192,30 @@ describe("step library", () => {
     if (process.env.SHOW_PLANS) console.log(JSON.stringify(only.plan, (k, v) => (["Plans", "Node Type", "Relation Name", "Actual Rows", "Actual Loops", "Rows Removed by Filter", "Index Name", "Subplan Name", "Parent Relationship"].includes(k) || /^\d+$/.test(k) || k === "" ? v : undefined), 1));
     expect(rowsRead(only.plan)).toBeLessThanOrEqual(matches * 2 + LIBRARY_PAGE_SIZE * 3);
     expect(rowsRead(only.plan)).toBeLessThan(STEPS / 2 + (await foreignSteps()));
+  });
+});
+
+describe("assistant retrieval (offline provider)", () => {
+  it("library steps for a description full of common words: ranks a bounded pool of the newest matches, not every match", async () => {
+    const problem = "restart the spooler and flush the dns cache";
+    const { rows } = await direct.query<{ matches: number; visible: number }>(
+      `SELECT count(*) FILTER (WHERE "searchVector" @@ replace(websearch_to_tsquery('english', $2)::text, ' & ', ' | ')::tsquery)::int AS matches,
+              count(*)::int AS visible
+         FROM "LibraryStep" WHERE ${VISIBLE_STEPS}`, [volume.accountId, problem]);
+    const { matches, visible } = rows[0];
+    // The case the bound is for: many more matches than the pool.
+    expect(matches).toBeGreaterThan(LIBRARY_RANK_POOL * 4);
+    const { result, statements } = await statementsOf(() => findSimilarLibrarySteps(client, owner, problem, { limit: 10 }));
+    expect(result).toHaveLength(10);
+    expect(statements).toHaveLength(1);
+    const [only] = await plansOn(statements, "LibraryStep");
+    // Walking newest first, a branch reads about POOL ÷ (share of steps matching) rows to fill its
+    // pool, and ranks that. Every match would be `matches` rows.
+    const walk = Math.ceil(LIBRARY_RANK_POOL / (matches / visible));
+    if (process.env.SHOW_PLANS) console.log(matches, visible, JSON.stringify(only.plan, (k, v) => (["Plans", "Node Type", "Relation Name", "Actual Rows", "Actual Loops", "Rows Removed by Filter", "Index Name", "Plan Rows"].includes(k) || /^\d+$/.test(k) || k === "" ? v : undefined)));
+    expect(rowsRead(only.plan)).toBeLessThanOrEqual(Math.ceil(walk * 1.5) + (await foreignSteps()));
+    expect(rowsRead(only.plan)).toBeLessThan(matches);
+    // The same data gives the same answer.
+    expect(await findSimilarLibrarySteps(client, owner, problem, { limit: 10 })).toEqual(result);
   });
 });

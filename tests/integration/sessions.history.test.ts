@@ -7,6 +7,8 @@ import { completeSession, prepareSession, startSession, submitStepFeedback } fro
 import { createUser } from "@/tests/helpers/factories";
 import { as, ok, printerTree, publishAs, publishProcedure, publishTree, stepIdsOf, teamTenant, type Actor } from "@/tests/helpers/published-flows";
 import { sampleProcedure } from "@/tests/helpers/flow-fixtures";
+import { startAssistantSession } from "@/lib/assistant/walk";
+import { scriptedProvider, step } from "@/tests/helpers/assistant";
 
 const start = async (user: Actor, flowId: string) => ok(await as(user, () => startSession({ flowId }))).id;
 const entryOf = (flowId: string, stepId: string) => db.libraryStep.findUniqueOrThrow({ where: { sourceTreeId_sourceNodeId: { sourceTreeId: flowId, sourceNodeId: stepId } } });
@@ -96,6 +98,20 @@ describe("submitStepFeedback", () => {
 
 describe("searchSessions", () => {
   const search = (user: Parameters<typeof searchSessions>[0], params: Record<string, unknown> = {}) => searchSessions(user, historySearchSchema.parse(params));
+
+  it("assistant sessions have a filter of their own (they have no flow) and say what they are", async () => {
+    const t = await teamTenant();
+    const tree = await publishTree(t.engineer);
+    const flowRun = await start(t.engineer, tree.flowId);
+    const provider = scriptedProvider(() => step("Restart the spooler"));
+    const walk = (await startAssistantSession(t.engineer, { problem: "Labels print blank" }, { provider })).sessionId;
+    await startAssistantSession(t.other.engineer, { problem: "Labels print blank" }, { provider });
+    const assistant = await search(t.engineer, { tab: "all", kind: "assistant" });
+    expect(assistant.items.map((s) => [s.id, s.kind, s.flowName])).toEqual([[walk, "assistant", "Labels print blank"]]);
+    const flows = await search(t.engineer, { tab: "all", kind: "flow" });
+    expect(flows.items.map((s) => [s.id, s.kind])).toEqual([[flowRun, "flow"]]);
+    expect(historySearchSchema.parse({ kind: "robot" }).kind).toBeUndefined();
+  });
 
   /** An account with a known mix of sessions, and another account with sessions of its own. */
   async function history() {

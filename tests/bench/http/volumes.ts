@@ -117,8 +117,10 @@ async function load(client: pg.Client, v: Volume, log: (line: string) => void = 
 
   // Sessions over the published flows: mostly completed, some active and prepared, over a year.
   await client.query(
-    `WITH fv AS (SELECT array_agg(f.id ORDER BY f.id) AS flows, array_agg(v.id ORDER BY f.id) AS versions,
-                        array_agg(f.name ORDER BY f.id) AS names, array_agg(f.type::text ORDER BY f.id) AS types, count(*)::int AS n
+    // Flows in creation order (not by random id), so which sessions are escalated troubleshooting
+    // runs is the same on every load: by id, the small volume sometimes had none, and its check failed.
+    `WITH fv AS (SELECT array_agg(f.id ORDER BY f."createdAt" DESC, f.id) AS flows, array_agg(v.id ORDER BY f."createdAt" DESC, f.id) AS versions,
+                        array_agg(f.name ORDER BY f."createdAt" DESC, f.id) AS names, array_agg(f.type::text ORDER BY f."createdAt" DESC, f.id) AS types, count(*)::int AS n
                  FROM "Flow" f JOIN "FlowVersion" v ON v."flowId" = f.id WHERE f."accountId" = $1)
      INSERT INTO "Session" (id, "accountId", "teamId", "flowId", "flowVersionId", "flowName", "flowType", "ownerId", "assigneeId", "preparedById",
                             status, "startedAt", "completedAt", outcome, "createdAt", "updatedAt")

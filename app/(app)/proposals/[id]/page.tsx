@@ -44,12 +44,15 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         {proposal.status === "rejected" && proposal.rejectReason && <p className="text-sm">Rejected{proposal.reviewedBy ? ` by ${proposal.reviewedBy.name}` : ""}: {proposal.rejectReason}</p>}
         {proposal.publishedFlowId && (
           <p className="text-sm">
-            {proposal.status === "modified" ? "Opened as a draft: " : "Published as "}
-            <Link href={`/flows/${proposal.publishedFlowId}`} className="font-medium hover:underline">the flow</Link>.
+            {proposal.status === "pending" ? (
+              <>Open as a draft in the editor: <Link href={`/flows/${proposal.publishedFlowId}/edit`} className="font-medium hover:underline">the flow</Link>. Publishing it there approves this proposal with your changes.</>
+            ) : (
+              <>{proposal.status === "modified" ? "Published with changes as " : "Published as "}<Link href={`/flows/${proposal.publishedFlowId}`} className="font-medium hover:underline">the flow</Link>.</>
+            )}
           </p>
         )}
       </div>
-      <ProposalActions proposalId={proposal.id} status={proposal.status} />
+      <ProposalActions proposalId={proposal.id} status={proposal.status} draftOpen={proposal.status === "pending" && proposal.publishedFlowId !== null} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
           <CardHeader title="Changes" description="The proposed flow, node by node, against the flow's current version." />
