@@ -7,20 +7,21 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { LibraryCard } from "@/lib/library/queries";
+import type { LibraryListItem } from "@/lib/library/queries";
 import { FromFlowBadge, StepRating, StepTypeBadge, SyncedLock, plainPreview, usageText } from "./library-meta";
 
 export type LibraryCardActions = {
-  onOpen(card: LibraryCard): void;
-  onSave?(card: LibraryCard): void;
-  onEdit?(card: LibraryCard): void;
-  onDelete?(card: LibraryCard): void;
+  onOpen(card: LibraryListItem): void;
+  onSave?(card: LibraryListItem): void;
+  onEdit?(card: LibraryListItem): void;
+  onDelete?(card: LibraryListItem): void;
 };
 
-export function LibraryStepCard({ card, onOpen, onSave, onEdit, onDelete }: { card: LibraryCard } & LibraryCardActions) {
-  const first = card.content.commands[0];
-  const more = card.content.commands.length - 1;
-  const preview = plainPreview(card.content.instructions);
+export function LibraryStepCard({ card, onOpen, onSave, onEdit, onDelete }: { card: LibraryListItem } & LibraryCardActions) {
+  // The list sends a preview (the start of the instructions, the first command, the count); the whole step loads on open.
+  const first = card.preview.firstCommand;
+  const more = card.preview.commandCount - 1;
+  const preview = plainPreview(card.preview.excerpt);
   const canEdit = card.editable && !card.synced;
   // Your own manual steps are edited in place; copying them is for everyone else's.
   const canSave = Boolean(onSave) && !canEdit;

@@ -10,7 +10,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { canChangeLibraryStep, visibleLibrarySql, visibleLibraryWhere } from "@/lib/library/access";
 import { searchLibrary, libraryFilters } from "@/lib/library/queries";
 import { librarySearchSchema } from "@/lib/library/library.validation";
-import { createTenant, createUser } from "@/tests/helpers/factories";
+import { GET as getLibraryStepRoute } from "@/app/api/library/[id]/route";
+import { actAs, createTenant, createUser } from "@/tests/helpers/factories";
+import { getSessionIdentity } from "@/tests/helpers/session-double";
 import { publishProcedure, teamTenant } from "@/tests/helpers/published-flows";
 
 const VISIBILITIES: Visibility[] = ["private", "team", "account", "public"];
@@ -92,6 +94,29 @@ describe("each access rule, rendered twice, selects the same rows", () => {
       for (const step of byWhere) {
         expect(canChangeLibraryStep(user, step), who).toBe(step.accountId === user.accountId && (step.authorId === user.id || ["admin", "owner"].includes(user.role)));
       }
+    }
+  });
+});
+
+describe("one whole library step (GET /api/library/[id]) follows the list's rule", () => {
+  it("a step the viewer's list could show is 200 with its content; any other (another account's, a team's, inactive, unknown) is 404", async () => {
+    const { steps, viewers } = await world();
+    for (const [who, user] of viewers) {
+      const visible = new Set((await db.libraryStep.findMany({ where: { AND: [{ id: { in: steps } }, visibleLibraryWhere(user), { isActive: true }] }, select: { id: true } })).map((s) => s.id));
+      actAs(user);
+      await getSessionIdentity();
+      for (const id of steps) {
+        const response = await getLibraryStepRoute(new Request(`http://localhost/api/library/${id}`), { params: Promise.resolve({ id }) });
+        expect(response.status, `${who} → ${id}`).toBe(visible.has(id) ? 200 : 404);
+        const body = await response.json();
+        if (visible.has(id)) expect(body, who).toMatchObject({ id, content: {} });
+        else expect(body, who).toEqual({ code: "not_found", error: "Library step was not found." });
+      }
+      expect(visible.size, who).toBeGreaterThan(0);
+    }
+    actAs(viewers[0][1]);
+    for (const id of ["00000000-0000-0000-0000-000000000000", "not-a-uuid"]) {
+      expect((await getLibraryStepRoute(new Request(`http://localhost/api/library/${id}`), { params: Promise.resolve({ id }) })).status).toBe(404);
     }
   });
 });

@@ -49,7 +49,8 @@ export async function measureHotPaths(volume: LoadedVolume, runs = 40): Promise<
     FROM "Session" s LEFT JOIN "User" o ON o."id" = s."ownerId" LEFT JOIN "User" a ON a."id" = s."assigneeId" LEFT JOIN "User" p ON p."id" = s."preparedById"
     WHERE s."accountId" = ${user.accountId}::uuid AND s."status" = 'active' ORDER BY s."updatedAt" DESC, s."id" DESC LIMIT 25`;
   const libraryFloor = () => db.$queryRaw`
-    SELECT s."id", s."title", s."type", s."content", s."groupLabel", s."visibility", s."usageCount", s."helpfulCount", s."unhelpfulCount", s."tags",
+    SELECT s."id", s."title", s."type", left(s."content"->>'instructions', 280) AS "excerpt", s."content"->'commands'->0 AS "firstCommand",
+           jsonb_array_length(s."content"->'commands') AS "commandCount", s."groupLabel", s."visibility", s."usageCount", s."helpfulCount", s."unhelpfulCount", s."tags",
            s."sourceNodeId", f."name" AS "flowName", u."name" AS "authorName",
            (SELECT count(*) FROM (SELECT 1 FROM "LibraryStep" c WHERE c."accountId" = ${user.accountId}::uuid AND c."isActive" LIMIT 1001) n) AS "total"
     FROM "LibraryStep" s LEFT JOIN "Flow" f ON f."id" = s."sourceTreeId" LEFT JOIN "User" u ON u."id" = s."authorId"
