@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { canEditFlow, editableFlowsWhere, visibleFlowsSql, visibleFlowsWhere } from "@/lib/flows/access";
+import { getFlowDetail } from "@/lib/flows/queries";
 import type { Visibility } from "@/lib/flows/structure";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -95,6 +96,27 @@ describe("each access rule, rendered twice, selects the same rows", () => {
         expect(canChangeLibraryStep(user, step), who).toBe(step.accountId === user.accountId && (step.authorId === user.id || ["admin", "owner"].includes(user.role)));
       }
     }
+  });
+});
+
+describe("the flow page names a fork's origin only to those who may see it", () => {
+  it("a fork of a colleague's private flow: its page shows no origin to the teammate, the origin to its author; another account's flow is not found", async () => {
+    const t = await teamTenant();
+    const secret = await publishProcedure(t.engineer, 1, { name: "Secret origin", visibility: "private" });
+    const fork = await db.flow.create({
+      data: { accountId: t.account.id, authorId: t.teammate.id, teamId: t.team.id, name: "Shared fork", type: "procedural", visibility: "account", status: "draft", structure: { steps: [] }, variables: [], forkedFromId: secret.flowId },
+    });
+    const seen = await getFlowDetail(t.teammate, fork.id);
+    expect(seen.forkedFrom).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain("Secret origin");
+    expect((await getFlowDetail(t.engineer, fork.id)).forkedFrom).toEqual({ id: secret.flowId, name: "Secret origin" });
+    // The origin counts its fork; the author sees the origin's published version.
+    const origin = await getFlowDetail(t.engineer, secret.flowId);
+    expect(origin.forkCount).toBe(1);
+    expect(origin.versions.map((v) => v.version)).toEqual([1]);
+    expect(Date.parse(origin.versions[0].publishedAt)).toBeGreaterThan(Date.now() - 600_000);
+    await expect(getFlowDetail(t.teammate, secret.flowId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getFlowDetail(t.other.owner, fork.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

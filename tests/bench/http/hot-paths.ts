@@ -32,12 +32,16 @@ export async function measureHotPaths(volume: LoadedVolume, runs = 40): Promise<
   const sessions = historySearchSchema.parse({});
   const library = librarySearchSchema.parse({});
 
+  // The same data the flow page reads (the flow, author, origin, tags, every version's number,
+  // name, date and publisher, the newest version's variables, the fork count), only by accountId
+  // rather than the whole visibility rule.
   const flowFloor = () => db.$queryRaw`
     SELECT f."id", f."name", f."description", f."type", f."category", f."status", f."visibility", f."isActive", f."isDefault", f."usageCount",
            f."version", f."updatedAt", f."accountId", f."authorId", f."teamId", f."forkedFromId", f."structure", f."variables", f."forkReason",
            f."createdAt", f."publishedAt", a."name" AS "authorName", o."name" AS "originName",
            (SELECT coalesce(json_agg(t."name"), '[]') FROM "FlowTag" ft JOIN "Tag" t ON t."id" = ft."tagId" WHERE ft."flowId" = f."id") AS "tags",
-           (SELECT coalesce(json_agg(json_build_object('version', v."version", 'name', v."name", 'publishedAt', v."publishedAt", 'variables', v."variables", 'publishedBy', p."name") ORDER BY v."version" DESC), '[]')
+           (SELECT v."variables" FROM "FlowVersion" v WHERE v."flowId" = f."id" ORDER BY v."version" DESC LIMIT 1) AS "publishedVariables",
+           (SELECT coalesce(json_agg(json_build_object('version', v."version", 'name', v."name", 'publishedAt', v."publishedAt", 'publishedBy', p."name") ORDER BY v."version" DESC), '[]')
               FROM "FlowVersion" v LEFT JOIN "User" p ON p."id" = v."publishedById" WHERE v."flowId" = f."id") AS "versions",
            (SELECT count(*) FROM "Flow" k WHERE k."forkedFromId" = f."id") AS "forks"
     FROM "Flow" f LEFT JOIN "User" a ON a."id" = f."authorId" LEFT JOIN "Flow" o ON o."id" = f."forkedFromId"
