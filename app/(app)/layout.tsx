@@ -6,11 +6,12 @@ import { NotificationBell } from "@/components/notifications/notification-bell";
 import { bellFor, UNREAD_CAP } from "@/lib/notifications/queries";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { pendingProposalCount } from "@/lib/proposals/queries";
+import { timed } from "@/lib/http/request-timing";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
-  const pendingProposals = await pendingProposalCount(user);
-  const bell = await bellFor(user);
+  // The shell's own reads, side by side: every signed-in page waits for them.
+  const [pendingProposals, bell] = await timed("layout", () => Promise.all([pendingProposalCount(user), bellFor(user)]));
   return (
     <div className="flex min-h-screen">
       {/* First Tab stop: past the sidebar and header straight to the page (WCAG 2.4.1). */}

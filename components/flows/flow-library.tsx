@@ -150,7 +150,7 @@ export function FlowLibrary({
 
         <div className="flex items-center justify-between text-sm text-fg-muted" aria-live="polite">
           <span data-testid="result-count">
-            {data ? `${data.total} ${data.total === 1 ? "flow" : "flows"}` : "Loading…"}
+            {data ? `${data.total.toLocaleString("en")}${data.totalCapped ? "+" : ""} ${data.total === 1 ? "flow" : "flows"}` : "Loading…"}
             {result.isFetching && <span className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent align-middle" aria-label="Updating" />}
           </span>
           {filtered && (

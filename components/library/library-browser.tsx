@@ -15,7 +15,7 @@ import { useToast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
 import { VISIBILITIES } from "@/lib/flows/structure";
 import type { LibrarySearch } from "@/lib/library/library.validation";
-import type { LibraryCard, LibrarySearchResult } from "@/lib/library/queries";
+import type { LibraryListItem, LibrarySearchResult } from "@/lib/library/queries";
 import { fetchLibrary, LIBRARY_QUERY_KEY, libraryParams } from "./library-api";
 import { STEP_TYPE_LABELS } from "./library-meta";
 import { LibraryStepCard } from "./library-step-card";
@@ -64,10 +64,10 @@ export function LibraryBrowser({
   useShareableUrl("/library", key);
 
   // Dialogs: at most one card each.
-  const [detail, setDetail] = useState<LibraryCard | null>(null);
-  const [saving, setSaving] = useState<LibraryCard | null>(null);
-  const [deleting, setDeleting] = useState<LibraryCard | null>(null);
-  const [editing, setEditing] = useState<{ step: LibraryCard | null } | null>(null);
+  const [detail, setDetail] = useState<LibraryListItem | null>(null);
+  const [saving, setSaving] = useState<LibraryListItem | null>(null);
+  const [deleting, setDeleting] = useState<LibraryListItem | null>(null);
+  const [editing, setEditing] = useState<{ step: LibraryListItem | null } | null>(null);
 
   const changed = () => {
     void queryClient.invalidateQueries({ queryKey: [LIBRARY_QUERY_KEY] });
@@ -85,9 +85,9 @@ export function LibraryBrowser({
 
   const actions = {
     onOpen: setDetail,
-    onSave: canAuthor ? (card: LibraryCard) => { setDetail(null); setSaving(card); } : undefined,
-    onEdit: canAuthor ? (card: LibraryCard) => { setDetail(null); setEditing({ step: card }); } : undefined,
-    onDelete: canAuthor ? (card: LibraryCard) => { setDetail(null); setDeleting(card); } : undefined,
+    onSave: canAuthor ? (card: LibraryListItem) => { setDetail(null); setSaving(card); } : undefined,
+    onEdit: canAuthor ? (card: LibraryListItem) => { setDetail(null); setEditing({ step: card }); } : undefined,
+    onDelete: canAuthor ? (card: LibraryListItem) => { setDetail(null); setDeleting(card); } : undefined,
   };
 
   return (

@@ -2,7 +2,7 @@
 // Pick a step from the library: type to search, ↑/↓ through the results, Enter inserts.
 // The picker only reports the choice; the caller decides what inserting means (the flow
 // editor records a use and adds a procedure step, the session runner adds a custom step).
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Search } from "@/components/ui/icons";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -12,15 +12,15 @@ import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import type { LibrarySearch } from "@/lib/library/library.validation";
-import type { LibraryCard } from "@/lib/library/queries";
-import { fetchLibrary, LIBRARY_QUERY_KEY, libraryParams } from "./library-api";
+import type { LibraryCard, LibraryListItem } from "@/lib/library/queries";
+import { fetchLibrary, LIBRARY_QUERY_KEY, libraryParams, libraryStepQuery } from "./library-api";
 import { StepRating, StepTypeBadge, plainPreview } from "./library-meta";
 import { useDebounced } from "@/components/ui/use-debounced";
 
 export type LibraryPickerProps = {
   open: boolean;
   onOpenChange(open: boolean): void;
-  /** Called with the chosen step. The picker closes once it resolves; if it throws, the picker stays open and shows the error. */
+  /** Called with the chosen step, whole (read when chosen: the list carries previews). The picker closes once it resolves; if it throws, the picker stays open and shows the error. */
   onPick(step: LibraryCard): void | Promise<void>;
   title?: string;
 };
@@ -35,6 +35,7 @@ export function LibraryPicker({ open, onOpenChange, onPick, title = "Insert a st
 }
 
 function PickerBody({ onPick, onClose }: { onPick: LibraryPickerProps["onPick"]; onClose(): void }) {
+  const queryClient = useQueryClient();
   const [query, setQuery] = useState("");
   const [type, setType] = useState<LibrarySearch["type"]>(undefined);
   const debounced = useDebounced(query.trim(), 250);
@@ -65,12 +66,12 @@ function PickerBody({ onPick, onClose }: { onPick: LibraryPickerProps["onPick"];
     listRef.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView({ block: "nearest" });
   }, [current]);
 
-  const insert = async (step: LibraryCard) => {
+  const insert = async (step: LibraryListItem) => {
     if (inserting) return;
     setInserting(step.id);
     setError(null);
     try {
-      await onPick(step);
+      await onPick(await queryClient.fetchQuery(libraryStepQuery(step.id)));
       onClose();
     } catch (e) {
       setError(e instanceof Error && e.message ? e.message : "Could not insert the step. Please try again.");
@@ -155,8 +156,8 @@ function PickerBody({ onPick, onClose }: { onPick: LibraryPickerProps["onPick"];
             className={cn("divide-y divide-border", result.isPlaceholderData && "opacity-60")}
           >
             {items.map((step, index) => {
-              const command = step.content.commands[0];
-              const preview = plainPreview(step.content.instructions, 140);
+              const command = step.preview.firstCommand;
+              const preview = plainPreview(step.preview.excerpt, 140);
               const isActive = index === current;
               return (
                 <li

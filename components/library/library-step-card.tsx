@@ -7,34 +7,35 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { LibraryCard } from "@/lib/library/queries";
+import type { LibraryListItem } from "@/lib/library/queries";
 import { FromFlowBadge, StepRating, StepTypeBadge, SyncedLock, plainPreview, usageText } from "./library-meta";
 
 export type LibraryCardActions = {
-  onOpen(card: LibraryCard): void;
-  onSave?(card: LibraryCard): void;
-  onEdit?(card: LibraryCard): void;
-  onDelete?(card: LibraryCard): void;
+  onOpen(card: LibraryListItem): void;
+  onSave?(card: LibraryListItem): void;
+  onEdit?(card: LibraryListItem): void;
+  onDelete?(card: LibraryListItem): void;
 };
 
-export function LibraryStepCard({ card, onOpen, onSave, onEdit, onDelete }: { card: LibraryCard } & LibraryCardActions) {
-  const first = card.content.commands[0];
-  const more = card.content.commands.length - 1;
-  const preview = plainPreview(card.content.instructions);
+export function LibraryStepCard({ card, onOpen, onSave, onEdit, onDelete }: { card: LibraryListItem } & LibraryCardActions) {
+  // The list sends a preview (the start of the instructions, the first command, the count); the whole step loads on open.
+  const first = card.preview.firstCommand;
+  const more = card.preview.commandCount - 1;
+  const preview = plainPreview(card.preview.excerpt);
   const canEdit = card.editable && !card.synced;
   // Your own manual steps are edited in place; copying them is for everyone else's.
   const canSave = Boolean(onSave) && !canEdit;
   return (
     <li>
-      <Card className="relative flex h-full flex-col p-4 transition-shadow hover:shadow-md" data-testid="library-card">
-        <div className="flex items-start gap-2">
-          <div className="flex min-w-0 flex-1 flex-wrap items-center gap-1.5">
+      <Card className="lib-card" data-testid="library-card">
+        <div className="lib-card-head">
+          <div className="lib-card-badges">
             <StepTypeBadge type={card.type} />
             {card.groupLabel && <Badge className="max-w-full truncate" title={`Group: ${card.groupLabel}`}>{card.groupLabel}</Badge>}
           </div>
           {card.synced && <SyncedLock className="relative z-10 -my-0.5 shrink-0" />}
         </div>
-        <h3 className="mt-2 font-semibold leading-snug">
+        <h3 className="lib-card-title">
           <button
             type="button"
             onClick={() => onOpen(card)}
@@ -43,12 +44,12 @@ export function LibraryStepCard({ card, onOpen, onSave, onEdit, onDelete }: { ca
             {card.title}
           </button>
         </h3>
-        {preview && preview !== card.title && <p className="mt-1 line-clamp-2 text-sm text-fg-muted">{preview}</p>}
+        {preview && preview !== card.title && <p className="lib-card-text">{preview}</p>}
         {card.synced && <FromFlowBadge card={card} className="relative z-10 mt-2 self-start" />}
 
         {first && (
-          <div className="relative z-10 mt-3 flex items-center gap-2 rounded-md border border-border bg-muted py-1 pl-2.5 pr-1">
-            <code className="min-w-0 flex-1 truncate font-mono text-[0.8125rem]" title={first.command}>
+          <div className="lib-card-command">
+            <code className="lib-card-code" title={first.command}>
               {first.command.split("\n")[0]}
             </code>
             <CopyButton value={first.command} label="" variant="ghost" aria-label={`Copy command${first.label ? ` "${first.label}"` : ""}`} className="h-7 w-7 shrink-0 px-0" />
@@ -57,13 +58,13 @@ export function LibraryStepCard({ card, onOpen, onSave, onEdit, onDelete }: { ca
         {more > 0 && <p className="mt-1 text-xs text-fg-muted">+{more} more {more === 1 ? "command" : "commands"}</p>}
 
         <div className="mt-auto pt-3">
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-fg-muted">
+          <div className="lib-card-meta">
             <StepRating card={card} />
             <span>{usageText(card.usageCount)}</span>
             <VisibilityLabel visibility={card.visibility} />
           </div>
           {(canSave || (canEdit && (onEdit || onDelete))) && (
-            <div className="relative z-10 mt-3 flex flex-wrap items-center gap-1.5 border-t border-border pt-3">
+            <div className="lib-card-actions">
               {canSave && onSave && (
                 <Button variant="secondary" size="sm" onClick={() => onSave(card)}>
                   <BookmarkPlus className="h-4 w-4" aria-hidden />

@@ -1,5 +1,7 @@
 "use client";
 // The whole of one library step: instructions, help text and every command with its copy button.
+// The card opened carries a preview only; the content loads here (GET /api/library/[id]).
+import { useQuery } from "@tanstack/react-query";
 import { BookmarkPlus, Lock, Pencil, Trash2 } from "@/components/ui/icons";
 import { LANGUAGE_LABELS } from "@/components/flow-editor/procedure/labels";
 import { VisibilityLabel } from "@/components/flows/flow-meta";
@@ -9,7 +11,10 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Markdown } from "@/components/ui/markdown";
 import type { CommandLanguage } from "@/lib/flows/structure";
-import type { LibraryCard } from "@/lib/library/queries";
+import type { LibraryContent } from "@/lib/library/extract";
+import type { LibraryListItem } from "@/lib/library/queries";
+import { Alert } from "@/components/ui/alert";
+import { libraryStepQuery } from "./library-api";
 import type { LibraryCardActions } from "./library-step-card";
 import { FromFlowBadge, StepRating, StepTypeBadge, SYNCED_LABEL, usageText } from "./library-meta";
 
@@ -21,7 +26,9 @@ export function LibraryStepDetail({
   onSave,
   onEdit,
   onDelete,
-}: { card: LibraryCard | null; onOpenChange(open: boolean): void } & Omit<LibraryCardActions, "onOpen">) {
+}: { card: LibraryListItem | null; onOpenChange(open: boolean): void } & Omit<LibraryCardActions, "onOpen">) {
+  const whole = useQuery({ ...libraryStepQuery(card?.id ?? ""), enabled: card !== null });
+  const content = card && whole.data?.id === card.id ? whole.data.content : null;
   const canEdit = Boolean(card?.editable && !card.synced);
   const canSave = Boolean(onSave) && !canEdit;
   return (
@@ -41,38 +48,19 @@ export function LibraryStepDetail({
               </p>
             )}
 
-            <section aria-labelledby="library-detail-instructions">
-              <h3 id="library-detail-instructions" className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">Instructions</h3>
-              {card.content.instructions.trim() ? <Markdown>{card.content.instructions}</Markdown> : <p className="text-sm text-fg-muted">No instructions.</p>}
-            </section>
-
-            {card.content.helpText.trim() && (
-              <section aria-labelledby="library-detail-help">
-                <h3 id="library-detail-help" className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">Help and expected outcome</h3>
-                <Markdown className="text-fg-muted">{card.content.helpText}</Markdown>
-              </section>
-            )}
-
-            {card.content.commands.length > 0 && (
-              <section aria-labelledby="library-detail-commands">
-                <h3 id="library-detail-commands" className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">
-                  {card.content.commands.length === 1 ? "Command" : `Commands (${card.content.commands.length})`}
-                </h3>
-                <ol className="space-y-2">
-                  {card.content.commands.map((command, index) => (
-                    <li key={index} className="rounded-md border border-border">
-                      <div className="flex items-center justify-between gap-2 border-b border-border px-3 py-1.5">
-                        <span className="min-w-0 truncate text-xs font-medium">
-                          {command.label || `Command ${index + 1}`}
-                          <span className="font-normal text-fg-muted"> · {languageLabel(command.commandType)}</span>
-                        </span>
-                        <CopyButton value={command.command} label="Copy" aria-label={`Copy ${command.label ? `"${command.label}"` : `command ${index + 1}`}`} className="h-7 px-2 text-xs" />
-                      </div>
-                      <pre className="max-h-64 overflow-auto bg-muted p-3 font-mono text-[0.8125rem] leading-relaxed whitespace-pre">{command.command}</pre>
-                    </li>
-                  ))}
-                </ol>
-              </section>
+            {content ? (
+              <StepContent content={content} />
+            ) : whole.isError ? (
+              <Alert tone="error">
+                {(whole.error as Error).message}{" "}
+                <button type="button" className="font-medium underline" onClick={() => whole.refetch()}>Retry</button>
+              </Alert>
+            ) : (
+              <div className="space-y-2" aria-label="Loading the step" role="status" data-testid="library-step-loading">
+                <div className="h-4 w-3/4 animate-pulse rounded bg-muted" />
+                <div className="h-4 w-1/2 animate-pulse rounded bg-muted" />
+                <div className="h-16 animate-pulse rounded bg-muted" />
+              </div>
             )}
 
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-fg-muted">
@@ -109,5 +97,45 @@ export function LibraryStepDetail({
         </div>
       )}
     </Dialog>
+  );
+}
+
+function StepContent({ content }: { content: LibraryContent }) {
+  return (
+    <>
+      <section aria-labelledby="library-detail-instructions">
+        <h3 id="library-detail-instructions" className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">Instructions</h3>
+        {content.instructions.trim() ? <Markdown>{content.instructions}</Markdown> : <p className="text-sm text-fg-muted">No instructions.</p>}
+      </section>
+
+      {content.helpText.trim() && (
+        <section aria-labelledby="library-detail-help">
+          <h3 id="library-detail-help" className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">Help and expected outcome</h3>
+          <Markdown className="text-fg-muted">{content.helpText}</Markdown>
+        </section>
+      )}
+
+      {content.commands.length > 0 && (
+        <section aria-labelledby="library-detail-commands">
+          <h3 id="library-detail-commands" className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">
+            {content.commands.length === 1 ? "Command" : `Commands (${content.commands.length})`}
+          </h3>
+          <ol className="space-y-2">
+            {content.commands.map((command, index) => (
+              <li key={index} className="rounded-md border border-border">
+                <div className="flex items-center justify-between gap-2 border-b border-border px-3 py-1.5">
+                  <span className="min-w-0 truncate text-xs font-medium">
+                    {command.label || `Command ${index + 1}`}
+                    <span className="font-normal text-fg-muted"> · {languageLabel(command.commandType)}</span>
+                  </span>
+                  <CopyButton value={command.command} label="Copy" aria-label={`Copy ${command.label ? `"${command.label}"` : `command ${index + 1}`}`} className="h-7 px-2 text-xs" />
+                </div>
+                <pre className="max-h-64 overflow-auto bg-muted p-3 font-mono text-[0.8125rem] leading-relaxed whitespace-pre">{command.command}</pre>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
   );
 }

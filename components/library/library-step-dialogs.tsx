@@ -8,14 +8,14 @@ import { Dialog } from "@/components/ui/dialog";
 import { useAction } from "@/components/ui/use-action";
 import { cn } from "@/lib/cn";
 import { deleteLibraryStep, saveToMyLibrary } from "@/lib/library/library.actions";
-import type { LibraryCard } from "@/lib/library/queries";
+import type { LibraryListItem } from "@/lib/library/queries";
 
 const SAVE_CHOICES = [
   { value: "private", label: "Private", help: "Only you see your copy." },
   { value: "team", label: "Team", help: "Your team sees it and can insert it too." },
 ] as const;
 
-export function SaveToLibraryDialog({ card, onOpenChange, onSaved }: { card: LibraryCard | null; onOpenChange(open: boolean): void; onSaved(id: string): void }) {
+export function SaveToLibraryDialog({ card, onOpenChange, onSaved }: { card: LibraryListItem | null; onOpenChange(open: boolean): void; onSaved(id: string): void }) {
   return (
     <Dialog
       open={card !== null}
@@ -28,7 +28,7 @@ export function SaveToLibraryDialog({ card, onOpenChange, onSaved }: { card: Lib
   );
 }
 
-function SaveForm({ card, onCancel, onSaved }: { card: LibraryCard; onCancel(): void; onSaved(id: string): void }) {
+function SaveForm({ card, onCancel, onSaved }: { card: LibraryListItem; onCancel(): void; onSaved(id: string): void }) {
   const [visibility, setVisibility] = useState<"private" | "team">("private");
   const { run, pending, error } = useAction(saveToMyLibrary);
   return (
@@ -67,7 +67,7 @@ function SaveForm({ card, onCancel, onSaved }: { card: LibraryCard; onCancel(): 
   );
 }
 
-export function DeleteLibraryStepDialog({ card, onOpenChange, onDeleted }: { card: LibraryCard | null; onOpenChange(open: boolean): void; onDeleted(): void }) {
+export function DeleteLibraryStepDialog({ card, onOpenChange, onDeleted }: { card: LibraryListItem | null; onOpenChange(open: boolean): void; onDeleted(): void }) {
   const { run, pending, error, setError } = useAction(deleteLibraryStep);
   return (
     <ConfirmDialog

@@ -1,5 +1,7 @@
 "use client";
 // Create or edit a manual library step. Field errors from the server appear under their fields.
+// Editing loads the whole step first (GET /api/library/[id]): the list carries previews only.
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { CommandsEditor } from "@/components/flow-editor/commands-editor";
 import { MarkdownField } from "@/components/flow-editor/procedure/markdown-field";
@@ -16,6 +18,7 @@ import { COMMAND_LANGUAGES, VISIBILITIES, type Command, type CommandLanguage, ty
 import { createLibraryStep, updateLibraryStep } from "@/lib/library/library.actions";
 import type { LibraryStepFields } from "@/lib/library/library.validation";
 import type { LibraryCard } from "@/lib/library/queries";
+import { libraryStepQuery } from "./library-api";
 import { STEP_TYPE_LABELS } from "./library-meta";
 
 const MAX_COMMANDS = 20;
@@ -64,8 +67,8 @@ export function LibraryStepFormDialog({
 }: {
   open: boolean;
   onOpenChange(open: boolean): void;
-  /** The step to edit; null to create one. */
-  step: LibraryCard | null;
+  /** The step to edit (its id: the form loads the whole step); null to create one. */
+  step: { id: string } | null;
   /** Existing group labels, offered as suggestions. */
   groups: string[];
   onSaved(result: { id: string; created: boolean }): void;
@@ -78,8 +81,32 @@ export function LibraryStepFormDialog({
       description={step ? undefined : "A reusable step engineers can insert into flows and running sessions."}
     >
       {/* Mounted per opening, so the form always starts from the step being edited. */}
-      {open && <LibraryStepForm step={step} groups={groups} onCancel={() => onOpenChange(false)} onSaved={onSaved} />}
+      {open && (step ? (
+        <LoadedStepForm stepId={step.id} groups={groups} onCancel={() => onOpenChange(false)} onSaved={onSaved} />
+      ) : (
+        <LibraryStepForm step={null} groups={groups} onCancel={() => onOpenChange(false)} onSaved={onSaved} />
+      ))}
     </Dialog>
+  );
+}
+
+function LoadedStepForm({ stepId, ...props }: { stepId: string; groups: string[]; onCancel(): void; onSaved(result: { id: string; created: boolean }): void }) {
+  const whole = useQuery(libraryStepQuery(stepId));
+  if (whole.data) return <LibraryStepForm step={whole.data} {...props} />;
+  if (whole.isError) {
+    return (
+      <Alert tone="error">
+        {(whole.error as Error).message}{" "}
+        <button type="button" className="font-medium underline" onClick={() => whole.refetch()}>Retry</button>
+      </Alert>
+    );
+  }
+  return (
+    <div className="space-y-3" role="status" aria-label="Loading the step" data-testid="library-step-loading">
+      <div className="h-10 animate-pulse rounded-md bg-muted" />
+      <div className="h-10 animate-pulse rounded-md bg-muted" />
+      <div className="h-32 animate-pulse rounded-md bg-muted" />
+    </div>
   );
 }
 

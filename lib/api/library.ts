@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { visibleFlowsWhere } from "@/lib/flows/access";
 import type { LibraryContent } from "@/lib/library/extract";
 import { visibleLibraryWhere } from "@/lib/library/access";
-import { searchLibrary, type LibraryCard } from "@/lib/library/queries";
+import { searchLibraryWithContent, type LibraryCard } from "@/lib/library/queries";
 import type { ApiPrincipal } from "./keys";
 import { decodePage, encodePage } from "./pagination";
 import type { libraryListQuery, libraryStep } from "./schemas";
@@ -23,7 +23,7 @@ const toStep = (s: Omit<LibraryCard, "synced" | "mine" | "editable" | "authorNam
 
 export async function searchLibrarySteps(user: Viewer, query: z.output<typeof libraryListQuery>) {
   const pageNumber = decodePage(query.cursor);
-  const result = await searchLibrary(user, { q: query.q, type: query.type, group: query.group, flowId: query.flowId, sort: query.sort, page: pageNumber, visibility: undefined, mine: undefined });
+  const result = await searchLibraryWithContent(user, { q: query.q, type: query.type, group: query.group, flowId: query.flowId, sort: query.sort, page: pageNumber, visibility: undefined, mine: undefined });
   const more = pageNumber * result.pageSize < result.total;
   return { data: result.items.map(toStep), nextCursor: more ? encodePage(pageNumber + 1) : null };
 }

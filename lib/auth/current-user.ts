@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { timed } from "@/lib/http/request-timing";
 import { z } from "zod";
 import { hasRole } from "./roles";
 import { getSessionIdentity } from "./session";
@@ -35,14 +36,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!identity || !uuid.safeParse(identity.userId).success || !uuid.safeParse(identity.sessionId).success) return null;
   // One statement, on every request: the session row must be open and belong to the user the
   // cookie names. Removed users, the service account and revoked or expired sessions are out.
-  const [user] = await db.$queryRaw<SessionUserRow[]>`
+  const [user] = await timed("user", () => db.$queryRaw<SessionUserRow[]>`
     SELECT u.id, u.email, u.name, u.role::text AS role, u."accountId", u."teamId", u."emailVerifiedAt",
            a.name AS "accountName", a.plan::text AS plan
       FROM "UserSession" s
       JOIN "User" u ON u.id = s."userId"
       JOIN "Account" a ON a.id = u."accountId"
      WHERE s.id = ${identity.sessionId}::uuid AND s."userId" = ${identity.userId}::uuid
-       AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND NOT u."isServiceAccount"`;
+       AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND NOT u."isServiceAccount"`);
   if (!user) return null;
   return {
     id: user.id,

@@ -2,7 +2,9 @@
 // filters and visibility inside the same SQL statement. Reads are bounded: the page is picked
 // from two ordered branches (this account's entries, other accounts' public ones) that each stop
 // at the page's end, only the 24 picked rows are joined to their flow and author, and the total
-// is counted up to LIBRARY_COUNT_CAP.
+// is counted up to LIBRARY_COUNT_CAP. A page carries what a card shows (LibraryListItem: the
+// start of the instructions, the first command, how many more); the whole step (LibraryCard) is
+// read when one is opened, edited or inserted (getLibraryCard, GET /api/library/[id]).
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -17,6 +19,7 @@ export const LIBRARY_PAGE_SIZE = 24;
 /** Past this many matches the page says "1,000+": counting every match of a common word costs more than the page. */
 export const LIBRARY_COUNT_CAP = 1_000;
 
+/** A whole step, with what the viewer may do with it. */
 export type LibraryCard = {
   id: string;
   title: string;
@@ -35,10 +38,31 @@ export type LibraryCard = {
   tags: string[];
 };
 
-type Row = Omit<LibraryCard, "synced" | "sourceFlow" | "mine" | "editable" | "authorName"> & {
+/** What a card in a list shows of a step's content; the rest is read when the step is opened. */
+export type LibraryPreview = {
+  /** The start of the instructions (Markdown, cut at LIBRARY_EXCERPT_CHARS): the card shows two lines of it. */
+  excerpt: string;
+  /** Whole, since the card's Copy button copies it. */
+  firstCommand: LibraryContent["commands"][number] | null;
+  commandCount: number;
+};
+/** A step as a list shows it: everything but its content, which is a preview. */
+export type LibraryListItem = Omit<LibraryCard, "content"> & { preview: LibraryPreview };
+/** Characters of instructions a card gets: enough for its two-line preview once Markdown is stripped. */
+export const LIBRARY_EXCERPT_CHARS = 280;
+
+type Row = Omit<LibraryCard, "synced" | "sourceFlow" | "mine" | "editable" | "authorName" | "content"> & {
   accountId: string; authorId: string | null; sourceTreeId: string | null; sourceNodeId: string | null;
   flowName: string | null; flowVisible: boolean; authorName: string | null; total: number | null;
+  content?: LibraryContent; excerpt?: string | null; firstCommand?: LibraryPreview["firstCommand"]; commandCount?: number;
 };
+
+/** The step's content columns: the whole of it, or only what a card shows (computed in SQL, so the rest never leaves the database). */
+const contentColumns = (whole: boolean) =>
+  whole
+    ? Prisma.sql`s."content"`
+    : Prisma.sql`left(s."content"->>'instructions', ${LIBRARY_EXCERPT_CHARS}) AS "excerpt", s."content"->'commands'->0 AS "firstCommand",
+        (CASE WHEN jsonb_typeof(s."content"->'commands') = 'array' THEN jsonb_array_length(s."content"->'commands') ELSE 0 END)::int AS "commandCount"`;
 
 type SortKey = { expr: Prisma.Sql; desc: boolean };
 
@@ -86,7 +110,7 @@ export function librarySearchWords(q: string): string[] {
 }
 
 /** The page's SQL (exported for the query-shape tests, which EXPLAIN it). */
-export function librarySearchSql(user: Viewer, search: LibrarySearch): Prisma.Sql {
+export function librarySearchSql(user: Viewer, search: LibrarySearch, wholeContent = false): Prisma.Sql {
   const words = librarySearchWords(search.q);
   const where = searchWhere(user, search, words);
   const keys = sortKeys(search, words);
@@ -116,17 +140,20 @@ export function librarySearchSql(user: Viewer, search: LibrarySearch): Prisma.Sq
     ), page AS (
       SELECT * FROM (SELECT * FROM own UNION ALL SELECT * FROM elsewhere) p ORDER BY ${pageOrder}, p."id" LIMIT ${LIBRARY_PAGE_SIZE} OFFSET ${offset}
     )
-    SELECT s."id", s."title", s."type"::text AS "type", s."content", s."groupLabel", s."visibility"::text AS "visibility",
-           s."usageCount", s."helpfulCount", s."unhelpfulCount", s."tags", s."accountId", s."authorId",
-           s."sourceTreeId", s."sourceNodeId", f."name" AS "flowName",
-           (f."id" IS NOT NULL AND ${visibleFlowsSql(user, "f")}) AS "flowVisible",
-           u."name" AS "authorName",
-           (${total})::int AS "total"
+    SELECT ${stepColumns(user, wholeContent)}, (${total})::int AS "total"
     FROM page p
     JOIN "LibraryStep" s ON s."id" = p."id"
     LEFT JOIN "Flow" f ON f."id" = s."sourceTreeId"
     LEFT JOIN "User" u ON u."id" = s."authorId"
     ORDER BY ${pageOrder}, p."id"`;
+}
+
+function stepColumns(user: Viewer, wholeContent: boolean): Prisma.Sql {
+  return Prisma.sql`s."id", s."title", s."type"::text AS "type", ${contentColumns(wholeContent)}, s."groupLabel", s."visibility"::text AS "visibility",
+           s."usageCount", s."helpfulCount", s."unhelpfulCount", s."tags", s."accountId", s."authorId",
+           s."sourceTreeId", s."sourceNodeId", f."name" AS "flowName",
+           (f."id" IS NOT NULL AND ${visibleFlowsSql(user, "f")}) AS "flowVisible",
+           u."name" AS "authorName"`;
 }
 
 /** The capped count's SQL (exported for the query-shape tests). */
@@ -135,22 +162,58 @@ export function libraryCountSql(user: Viewer, search: LibrarySearch): Prisma.Sql
   return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "LibraryStep" s WHERE ${where} LIMIT ${LIBRARY_COUNT_CAP + 1}) c`;
 }
 
-export async function searchLibrary(user: Viewer, search: LibrarySearch) {
-  // Pages stop at the capped count: deeper offsets would read ever more rows for a page nobody reaches by paging.
-  const beyondCap = (search.page - 1) * LIBRARY_PAGE_SIZE >= LIBRARY_COUNT_CAP;
-  const rows = beyondCap ? [] : await db.$queryRaw<Row[]>(librarySearchSql(user, search));
-  const items: LibraryCard[] = rows.map((r) => ({
-    id: r.id, title: r.title, type: r.type, content: r.content, groupLabel: r.groupLabel, visibility: r.visibility,
+function toListFields(user: Viewer, r: Row): Omit<LibraryCard, "content"> {
+  return {
+    id: r.id, title: r.title, type: r.type, groupLabel: r.groupLabel, visibility: r.visibility,
     usageCount: r.usageCount, helpfulCount: r.helpfulCount, unhelpfulCount: r.unhelpfulCount, tags: r.tags,
     synced: r.sourceNodeId !== null,
     sourceFlow: r.sourceTreeId && r.flowName && r.flowVisible ? { id: r.sourceTreeId, name: r.flowName } : null,
     authorName: r.authorName,
     mine: r.authorId === user.id,
     editable: canChangeLibraryStep(user, r),
-  }));
+  };
+}
+
+async function runSearch(user: Viewer, search: LibrarySearch, wholeContent: boolean) {
+  // Pages stop at the capped count: deeper offsets would read ever more rows for a page nobody reaches by paging.
+  const beyondCap = (search.page - 1) * LIBRARY_PAGE_SIZE >= LIBRARY_COUNT_CAP;
+  const rows = beyondCap ? [] : await db.$queryRaw<Row[]>(librarySearchSql(user, search, wholeContent));
   // An empty page past the first still needs the total (to page back); page 1 empty means none.
   const counted = rows.length ? rows[0].total! : search.page > 1 ? (await db.$queryRaw<{ n: number }[]>(libraryCountSql(user, search)))[0].n : 0;
-  return { items, total: Math.min(counted, LIBRARY_COUNT_CAP), totalCapped: counted > LIBRARY_COUNT_CAP, page: search.page, pageSize: LIBRARY_PAGE_SIZE };
+  return { rows, total: Math.min(counted, LIBRARY_COUNT_CAP), totalCapped: counted > LIBRARY_COUNT_CAP, page: search.page, pageSize: LIBRARY_PAGE_SIZE };
+}
+
+/** One page of the library as cards: the page, /api/library and the picker. */
+export async function searchLibrary(user: Viewer, search: LibrarySearch) {
+  const { rows, ...page } = await runSearch(user, search, false);
+  const items: LibraryListItem[] = rows.map((r) => ({
+    ...toListFields(user, r),
+    preview: { excerpt: r.excerpt ?? "", firstCommand: r.firstCommand ?? null, commandCount: r.commandCount ?? 0 },
+  }));
+  return { items, ...page };
+}
+
+/** One page with each step's whole content, for the REST API (/api/v1/library/steps), whose clients get the steps themselves. */
+export async function searchLibraryWithContent(user: Viewer, search: LibrarySearch) {
+  const { rows, ...page } = await runSearch(user, search, true);
+  const items: LibraryCard[] = rows.map((r) => ({ ...toListFields(user, r), content: r.content! }));
+  return { items, ...page };
+}
+
+/** The SQL of one whole step the viewer may see (exported for the query-shape tests). */
+export function libraryCardSql(user: Viewer, stepId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${stepColumns(user, true)}
+    FROM "LibraryStep" s
+    LEFT JOIN "Flow" f ON f."id" = s."sourceTreeId"
+    LEFT JOIN "User" u ON u."id" = s."authorId"
+    WHERE s."id" = ${stepId}::uuid AND ${visibleLibrarySql(user)} AND s."isActive"`;
+}
+
+/** One whole step, as the detail dialog, the edit form and "insert from the library" need it; null when it is not visible to the viewer. */
+export async function getLibraryCard(user: Viewer, stepId: string): Promise<LibraryCard | null> {
+  const [row] = await db.$queryRaw<Row[]>(libraryCardSql(user, stepId));
+  return row ? { ...toListFields(user, row), content: row.content! } : null;
 }
 export type LibrarySearchResult = Awaited<ReturnType<typeof searchLibrary>>;
 

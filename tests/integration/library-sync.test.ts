@@ -6,7 +6,7 @@ import { createFlow, deleteFlow, publishFlow, restoreFlowVersion, setFlowActive,
 import type { ProcedureStructure } from "@/lib/flows/structure";
 import { createLibraryStep, deleteLibraryStep, saveToMyLibrary, updateLibraryStep } from "@/lib/library/library.actions";
 import { librarySearchSchema } from "@/lib/library/library.validation";
-import { searchLibrary } from "@/lib/library/queries";
+import { getLibraryCard, LIBRARY_EXCERPT_CHARS, searchLibrary, searchLibraryWithContent } from "@/lib/library/queries";
 import { actAs, createTenant } from "@/tests/helpers/factories";
 import { sampleProcedure, sampleTree } from "@/tests/helpers/flow-fixtures";
 
@@ -193,5 +193,31 @@ describe("manual entries and tenancy", () => {
       actAs(b.owner);
       expect((await updateLibraryStep({ stepId: copy.data.id, title: "Our zorblax", instructions: "ours" })).ok).toBe(true);
     }
+  });
+});
+
+describe("what a list carries", () => {
+  it("a card gets the start of the instructions, the first command whole and the count; opening it reads the whole step", async () => {
+    const { engineer } = await createTenant();
+    actAs(engineer);
+    const instructions = `Quibbletron ${"long instructions ".repeat(200)}`;
+    const script = "Get-Service Spooler |\n  Restart-Service -Force";
+    const commands = [
+      { label: "Restart", command: script, commandType: "powershell" as const },
+      { label: "Check", command: "Get-Service Spooler", commandType: "powershell" as const },
+      { label: "Log", command: "Get-EventLog System -Newest 20", commandType: "powershell" as const },
+    ];
+    const created = await createLibraryStep({ title: "Restart the quibbletron", instructions, helpText: "It comes back", commands });
+    if (!created.ok) throw new Error(created.error);
+
+    const { items: [item] } = await searchLibrary(engineer, librarySearchSchema.parse({ q: "quibbletron" }));
+    expect(item).not.toHaveProperty("content");
+    expect(item.preview).toEqual({ excerpt: instructions.slice(0, LIBRARY_EXCERPT_CHARS), firstCommand: commands[0], commandCount: 3 });
+
+    const whole = await getLibraryCard(engineer, item.id);
+    expect(whole?.content).toEqual({ instructions, helpText: "It comes back", commands, groupLabel: null });
+    expect({ ...whole, content: undefined }).toEqual({ ...item, preview: undefined, content: undefined });
+    // The REST API's page carries the whole steps.
+    expect((await searchLibraryWithContent(engineer, librarySearchSchema.parse({ q: "quibbletron" }))).items[0].content).toEqual(whole?.content);
   });
 });

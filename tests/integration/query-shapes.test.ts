@@ -7,7 +7,8 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { libraryFacets } from "@/lib/flows/queries";
+import { librarySearchSchema as flowSearchSchema } from "@/lib/flows/flow.validation";
+import { FLOW_MATCH_CAP, getFlowDetail, libraryFacets, searchFlows } from "@/lib/flows/queries";
 import { librarySearchSchema } from "@/lib/library/library.validation";
 import { LIBRARY_COUNT_CAP, LIBRARY_PAGE_SIZE, libraryFilters, searchLibrary } from "@/lib/library/queries";
 import { HISTORY_COUNT_CAP, HISTORY_PAGE_SIZE, historyFacets, historySearchSchema, searchSessions } from "@/lib/sessions/queries";
@@ -39,6 +40,9 @@ beforeAll(async () => {
   // A word in exactly 8 entries, for a search whose reads must follow its matches, not the table.
   await direct.query(`UPDATE "LibraryStep" SET "searchText" = "searchText" || ' ' || $2 WHERE id IN (SELECT id FROM "LibraryStep" WHERE "accountId" = $1 ORDER BY id LIMIT 8)`, [volume.accountId, RARE]);
   await direct.query(`VACUUM ANALYZE "LibraryStep"`);
+  // And 3 flows named with it (the trigger keeps their searchVector), for the ranked flow search.
+  await direct.query(`UPDATE "Flow" SET "name" = "name" || ' ' || $2 WHERE id IN (SELECT id FROM "Flow" WHERE "accountId" = $1 AND "isActive" ORDER BY id LIMIT 3)`, [volume.accountId, RARE]);
+  await direct.query(`VACUUM ANALYZE "Flow"`);
   await direct.query(`VACUUM ANALYZE "Session"`);
   const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
   owner = { id: rows[0].id, accountId: volume.accountId, teamId: rows[0].teamId, role: "owner" };
@@ -63,9 +67,19 @@ type PlanNode = {
   "Rows Removed by Filter"?: number; "Rows Removed by Index Recheck"?: number; Plans?: PlanNode[];
 };
 
-async function explain(statement: Statement): Promise<PlanNode> {
-  const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
-  return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+async function explain(statement: Statement, options: { indexesOnly?: boolean } = {}): Promise<PlanNode> {
+  if (!options.indexesOnly) {
+    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
+    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+  }
+  await direct.query("BEGIN");
+  try {
+    await direct.query("SET LOCAL enable_seqscan = off");
+    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
+    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+  } finally {
+    await direct.query("ROLLBACK");
+  }
 }
 
 /** Table rows a plan touched: returned by its scans plus those its filters threw away. */
@@ -77,10 +91,54 @@ function rowsRead(node: PlanNode): number {
 }
 
 /** The statements that read `table`, each with its plan. */
-async function plansOn(statements: Statement[], table: string) {
+async function plansOn(statements: Statement[], table: string, options: { indexesOnly?: boolean } = {}) {
   const reading = statements.filter((s) => s.sql.includes(`"${table}"`));
-  return Promise.all(reading.map(async (statement) => ({ statement, plan: await explain(statement) })));
+  const plans: { statement: Statement; plan: PlanNode }[] = [];
+  for (const statement of reading) plans.push({ statement, plan: await explain(statement, options) });
+  return plans;
 }
+
+describe("flow page", () => {
+  it("is one statement that reads the flow, its author, tags, versions and fork count by index, whatever the account holds", async () => {
+    const { result, statements } = await statementsOf(() => getFlowDetail(owner, volume.flowId));
+    expect(result.id).toBe(volume.flowId);
+    expect(result.versions.length).toBeGreaterThan(0);
+    expect(statements).toHaveLength(1);
+    // 60 flows and a handful of users are cheaper to scan than to probe, so the planner would scan
+    // them here; with scans priced out, the plan shows an index serves every part at any size.
+    const [detail] = await plansOn(statements, "Flow", { indexesOnly: true });
+    // The flow, its author, its tags and versions (with publishers), the forks pointing at it: not the account's 60 flows or 6,000 sessions.
+    expect(rowsRead(detail.plan)).toBeLessThanOrEqual(10 + result.tags.length * 2 + result.versions.length * 3);
+  });
+});
+
+describe("flow search", () => {
+  it("a rare word reads its matches through the tsvector index, ranked, in one bounded statement plus the page's cards", async () => {
+    const { result, statements } = await statementsOf(() => searchFlows(owner, flowSearchSchema.parse({ q: RARE })));
+    expect(result.items).toHaveLength(3);
+    expect(result.total).toBe(3);
+    expect(result.typeCounts.troubleshooting + result.typeCounts.procedural + result.typeCounts.maintenance).toBe(3);
+    const [ranked] = await plansOn(statements.slice(0, 1), "Flow", { indexesOnly: true });
+    expect(ranked.statement.sql).toMatch(/to_tsquery/);
+    expect(ranked.statement.sql).toMatch(new RegExp(`LIMIT \\$\\d+`));
+    expect(ranked.statement.params).toContain(FLOW_MATCH_CAP + 1);
+    // The 3 matches from the GIN index, each read again by its key to filter and rank, the account's tags named by the word: not its 60 flows.
+    expect(rowsRead(ranked.plan)).toBeLessThanOrEqual(3 * 2 + 4);
+    // Then the 3 cards, and nothing else (no origin lookup: none is a fork).
+    expect(statements.length).toBe(2);
+  });
+
+  it("ranks a name match over a description match, and a word prefix finds the word", async () => {
+    const [named] = (await direct.query<{ id: string; name: string }>(`SELECT id, name FROM "Flow" WHERE "accountId" = $1 AND "isActive" AND status = 'published' ORDER BY id DESC LIMIT 1`, [volume.accountId])).rows;
+    const word = `qwxv${Date.now().toString(36)}`;
+    await direct.query(`UPDATE "Flow" SET "name" = "name" || ' ' || $2 WHERE id = $1`, [named.id, word]);
+    await direct.query(`UPDATE "Flow" SET "description" = "description" || ' ' || $2 WHERE "accountId" = $1 AND id <> $3 AND id IN (SELECT id FROM "Flow" WHERE "accountId" = $1 ORDER BY id LIMIT 4)`, [volume.accountId, word, named.id]);
+    const found = await searchFlows(owner, flowSearchSchema.parse({ q: word.slice(0, -2) }));
+    expect(found.total).toBe(5);
+    expect(found.items[0].id).toBe(named.id);
+    expect(found.totalCapped).toBe(false);
+  });
+});
 
 describe("session history", () => {
   it("the flow filter list carries a LIMIT and reads one index entry per flow it shows", async () => {

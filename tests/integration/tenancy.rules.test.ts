@@ -4,13 +4,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { canEditFlow, editableFlowsWhere, visibleFlowsSql, visibleFlowsWhere } from "@/lib/flows/access";
+import { getFlowDetail } from "@/lib/flows/queries";
 import type { Visibility } from "@/lib/flows/structure";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canChangeLibraryStep, visibleLibrarySql, visibleLibraryWhere } from "@/lib/library/access";
 import { searchLibrary, libraryFilters } from "@/lib/library/queries";
 import { librarySearchSchema } from "@/lib/library/library.validation";
-import { createTenant, createUser } from "@/tests/helpers/factories";
+import { GET as getLibraryStepRoute } from "@/app/api/library/[id]/route";
+import { actAs, createTenant, createUser } from "@/tests/helpers/factories";
+import { getSessionIdentity } from "@/tests/helpers/session-double";
 import { publishProcedure, teamTenant } from "@/tests/helpers/published-flows";
 
 const VISIBILITIES: Visibility[] = ["private", "team", "account", "public"];
@@ -92,6 +95,50 @@ describe("each access rule, rendered twice, selects the same rows", () => {
       for (const step of byWhere) {
         expect(canChangeLibraryStep(user, step), who).toBe(step.accountId === user.accountId && (step.authorId === user.id || ["admin", "owner"].includes(user.role)));
       }
+    }
+  });
+});
+
+describe("the flow page names a fork's origin only to those who may see it", () => {
+  it("a fork of a colleague's private flow: its page shows no origin to the teammate, the origin to its author; another account's flow is not found", async () => {
+    const t = await teamTenant();
+    const secret = await publishProcedure(t.engineer, 1, { name: "Secret origin", visibility: "private" });
+    const fork = await db.flow.create({
+      data: { accountId: t.account.id, authorId: t.teammate.id, teamId: t.team.id, name: "Shared fork", type: "procedural", visibility: "account", status: "draft", structure: { steps: [] }, variables: [], forkedFromId: secret.flowId },
+    });
+    const seen = await getFlowDetail(t.teammate, fork.id);
+    expect(seen.forkedFrom).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain("Secret origin");
+    expect((await getFlowDetail(t.engineer, fork.id)).forkedFrom).toEqual({ id: secret.flowId, name: "Secret origin" });
+    // The origin counts its fork; the author sees the origin's published version.
+    const origin = await getFlowDetail(t.engineer, secret.flowId);
+    expect(origin.forkCount).toBe(1);
+    expect(origin.versions.map((v) => v.version)).toEqual([1]);
+    expect(Date.parse(origin.versions[0].publishedAt)).toBeGreaterThan(Date.now() - 600_000);
+    await expect(getFlowDetail(t.teammate, secret.flowId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getFlowDetail(t.other.owner, fork.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("one whole library step (GET /api/library/[id]) follows the list's rule", () => {
+  it("a step the viewer's list could show is 200 with its content; any other (another account's, a team's, inactive, unknown) is 404", async () => {
+    const { steps, viewers } = await world();
+    for (const [who, user] of viewers) {
+      const visible = new Set((await db.libraryStep.findMany({ where: { AND: [{ id: { in: steps } }, visibleLibraryWhere(user), { isActive: true }] }, select: { id: true } })).map((s) => s.id));
+      actAs(user);
+      await getSessionIdentity();
+      for (const id of steps) {
+        const response = await getLibraryStepRoute(new Request(`http://localhost/api/library/${id}`), { params: Promise.resolve({ id }) });
+        expect(response.status, `${who} → ${id}`).toBe(visible.has(id) ? 200 : 404);
+        const body = await response.json();
+        if (visible.has(id)) expect(body, who).toMatchObject({ id, content: {} });
+        else expect(body, who).toEqual({ code: "not_found", error: "Library step was not found." });
+      }
+      expect(visible.size, who).toBeGreaterThan(0);
+    }
+    actAs(viewers[0][1]);
+    for (const id of ["00000000-0000-0000-0000-000000000000", "not-a-uuid"]) {
+      expect((await getLibraryStepRoute(new Request(`http://localhost/api/library/${id}`), { params: Promise.resolve({ id }) })).status).toBe(404);
     }
   });
 });

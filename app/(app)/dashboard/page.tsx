@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { timed, timingPath } from "@/lib/http/request-timing";
 import { hasRole, isAdmin } from "@/lib/auth/roles";
 import { accountSetupCounts } from "@/lib/account/queries";
 import { recentBatches } from "@/lib/maintenance/queries";
@@ -18,6 +19,7 @@ import { dashboardSessions } from "@/lib/sessions/queries";
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string; denied?: string }> }) {
+  timingPath("/dashboard");
   const user = await requirePageUser();
   const params = await searchParams;
   // L1 technicians land on their workspace (also after sign-in, which goes to /dashboard).
@@ -26,7 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     const query = new URLSearchParams(Object.entries({ welcome: params.welcome, denied: params.denied }).filter((e): e is [string, string] => !!e[1])).toString();
     redirect(query ? `/l1?${query}` : "/l1");
   }
-  const [{ members, teams, activeInvites, flows: ownFlows }, sessions, batches] = await Promise.all([accountSetupCounts(user), dashboardSessions(user), recentBatches(user)]);
+  const [{ members, teams, activeInvites, flows: ownFlows }, sessions, batches] = await timed("page", () => Promise.all([accountSetupCounts(user), dashboardSessions(user), recentBatches(user)]));
   const admin = isAdmin(user.role);
   const steps = [
     hasRole(user.role, "engineer") && {

@@ -32,12 +32,16 @@ export async function measureHotPaths(volume: LoadedVolume, runs = 40): Promise<
   const sessions = historySearchSchema.parse({});
   const library = librarySearchSchema.parse({});
 
+  // The same data the flow page reads (the flow, author, origin, tags, every version's number,
+  // name, date and publisher, the newest version's variables, the fork count), only by accountId
+  // rather than the whole visibility rule.
   const flowFloor = () => db.$queryRaw`
     SELECT f."id", f."name", f."description", f."type", f."category", f."status", f."visibility", f."isActive", f."isDefault", f."usageCount",
            f."version", f."updatedAt", f."accountId", f."authorId", f."teamId", f."forkedFromId", f."structure", f."variables", f."forkReason",
            f."createdAt", f."publishedAt", a."name" AS "authorName", o."name" AS "originName",
            (SELECT coalesce(json_agg(t."name"), '[]') FROM "FlowTag" ft JOIN "Tag" t ON t."id" = ft."tagId" WHERE ft."flowId" = f."id") AS "tags",
-           (SELECT coalesce(json_agg(json_build_object('version', v."version", 'name', v."name", 'publishedAt', v."publishedAt", 'variables', v."variables", 'publishedBy', p."name") ORDER BY v."version" DESC), '[]')
+           (SELECT v."variables" FROM "FlowVersion" v WHERE v."flowId" = f."id" ORDER BY v."version" DESC LIMIT 1) AS "publishedVariables",
+           (SELECT coalesce(json_agg(json_build_object('version', v."version", 'name', v."name", 'publishedAt', v."publishedAt", 'publishedBy', p."name") ORDER BY v."version" DESC), '[]')
               FROM "FlowVersion" v LEFT JOIN "User" p ON p."id" = v."publishedById" WHERE v."flowId" = f."id") AS "versions",
            (SELECT count(*) FROM "Flow" k WHERE k."forkedFromId" = f."id") AS "forks"
     FROM "Flow" f LEFT JOIN "User" a ON a."id" = f."authorId" LEFT JOIN "Flow" o ON o."id" = f."forkedFromId"
@@ -49,7 +53,8 @@ export async function measureHotPaths(volume: LoadedVolume, runs = 40): Promise<
     FROM "Session" s LEFT JOIN "User" o ON o."id" = s."ownerId" LEFT JOIN "User" a ON a."id" = s."assigneeId" LEFT JOIN "User" p ON p."id" = s."preparedById"
     WHERE s."accountId" = ${user.accountId}::uuid AND s."status" = 'active' ORDER BY s."updatedAt" DESC, s."id" DESC LIMIT 25`;
   const libraryFloor = () => db.$queryRaw`
-    SELECT s."id", s."title", s."type", s."content", s."groupLabel", s."visibility", s."usageCount", s."helpfulCount", s."unhelpfulCount", s."tags",
+    SELECT s."id", s."title", s."type", left(s."content"->>'instructions', 280) AS "excerpt", s."content"->'commands'->0 AS "firstCommand",
+           jsonb_array_length(s."content"->'commands') AS "commandCount", s."groupLabel", s."visibility", s."usageCount", s."helpfulCount", s."unhelpfulCount", s."tags",
            s."sourceNodeId", f."name" AS "flowName", u."name" AS "authorName",
            (SELECT count(*) FROM (SELECT 1 FROM "LibraryStep" c WHERE c."accountId" = ${user.accountId}::uuid AND c."isActive" LIMIT 1001) n) AS "total"
     FROM "LibraryStep" s LEFT JOIN "Flow" f ON f."id" = s."sourceTreeId" LEFT JOIN "User" u ON u."id" = s."authorId"

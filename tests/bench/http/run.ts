@@ -7,9 +7,11 @@
 // Prints numbers; asserts nothing (they depend on the machine and its load).
 //
 //   BENCH_SECONDS=5  seconds per autocannon run (default 20)
-//   BENCH_ONLY=library  only the URLs whose label contains this text
+//   BENCH_ONLY=library  only the URLs whose label contains this text (or any of several, comma-separated)
 //   BENCH_PORT=3206 BENCH_PG_PORT=54386
 //   BENCH_SAVE_PAGES=/tmp/pages  also write each full-data response (HTML and RSC) there, to see what weighs
+//   RF_REQUEST_TIMING=1  the app logs where each page request's time goes (lib/http/request-timing.ts);
+//                        the bench prints the medians over the 5 sequential requests of each page that logs
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -85,7 +87,8 @@ const ALL_TARGETS: Target[] = [
 function deepCursor(): string {
   return Buffer.from(JSON.stringify({ at: new Date(Date.now() - 20 * 86_400_000).toISOString(), id: "ffffffff-ffff-4fff-bfff-ffffffffffff" })).toString("base64url");
 }
-const TARGETS = ALL_TARGETS.filter((t) => t.label.includes(ONLY));
+const ONLY_ANY = ONLY.split(",").map((part) => part.trim());
+const TARGETS = ALL_TARGETS.filter((t) => ONLY_ANY.some((part) => t.label.includes(part)));
 
 /** pg_stat_statements must be preloaded: set it once in the cluster's config and restart. */
 async function openDatabase() {
@@ -144,7 +147,10 @@ async function startApp(databaseUrl: string): Promise<ChildProcess> {
     stdio: ["ignore", "pipe", "inherit"],
   });
   child.stdout!.on("data", (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (/building|ready|error|failed/i.test(line)) log(line.trim());
+    for (const line of chunk.toString().split("\n")) {
+      if (line.includes("[timing] ")) timingLines.push(line.slice(line.indexOf("[timing] ")));
+      else if (/building|ready|error|failed/i.test(line)) log(line.trim());
+    }
   });
   for (let i = 0; i < 2400 && child.exitCode === null; i++) {
     try {
@@ -155,6 +161,21 @@ async function startApp(databaseUrl: string): Promise<ChildProcess> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("the app did not start");
+}
+
+/** `[timing]` lines the app printed (RF_REQUEST_TIMING=1), taken per URL while its statements are counted. */
+const timingLines: string[] = [];
+
+/** Median ms of each part of the timing lines ("total 41.2 ms · auth 2.1 · …"). */
+function timingMedians(lines: string[]): Map<string, number> {
+  const parts = new Map<string, number[]>();
+  for (const line of lines) {
+    for (const [, label, ms] of line.matchAll(/(\w+) (\d+(?:\.\d+)?)(?: ms)?/g)) {
+      if (!parts.has(label)) parts.set(label, []);
+      parts.get(label)!.push(Number(ms));
+    }
+  }
+  return new Map([...parts].map(([label, values]) => [label, percentile(values, 50)]));
 }
 
 type Run = { p50: number; p95: number; requests: number; errors: number; rps: number };
@@ -232,13 +253,17 @@ async function main() {
     log(`${SECONDS} s per run; ${TARGETS.length} URLs × 2 data sets × 2 connection counts ≈ ${Math.ceil((TARGETS.length * 4 * (SECONDS + 1)) / 60)} min`);
 
     const rows: string[][] = [];
+    const timings: [string, Map<string, number>][] = [];
     for (const target of TARGETS) {
       const results: Record<string, { one: Run; twenty: Run; statements: number; bytes: { html: number; rsc: number | null } }> = {};
       for (const v of [full, small]) {
         const url = BASE + target.path(v);
         const cookie = target.bearer ? apiKeys.get(v.key)! : cookies.get(v.key)!;
         for (let i = 0; i < 3; i++) await (await fetch(url, { headers: authHeaders(cookie) })).arrayBuffer(); // warm up
+        timingLines.length = 0;
         const statements = await statementsPerRequest(client, url, cookie);
+        await new Promise((r) => setTimeout(r, 200)); // the last line is printed after its response
+        if (timingLines.length) timings.push([`${target.label} (${v.key})`, timingMedians(timingLines)]);
         const save = process.env.BENCH_SAVE_PAGES && v.key === "full" ? path.join(process.env.BENCH_SAVE_PAGES, target.label.replace(/[^a-z0-9]+/gi, "_")) : undefined;
         if (save) mkdirSync(path.dirname(save), { recursive: true });
         const bytes = await payload(url, cookie, target.api, save);
@@ -260,6 +285,11 @@ async function main() {
       ["URL", "p95 ms, full (20 conn)", "p95 ms, small (20 conn)", "full ÷ small", "1-conn p50 full", "1-conn p50 small", "statements full / small", "KB html / rsc (full)", "req/s full (20)", "errors"],
       rows,
     ));
+    if (timings.length) {
+      const labels = ["total", "auth", "user", "layout", "page", "rest"];
+      console.log("\nWhere a page request's time goes (RF_REQUEST_TIMING=1; median ms of 5 sequential requests; layout and page reads overlap, so rest is a floor on rendering)");
+      console.log(table(["URL", ...labels], timings.map(([label, m]) => [label, ...labels.map((l) => (m.has(l) ? m.get(l)!.toFixed(1) : "-"))])));
+    }
     // In-process, after the HTTP runs (the app is idle): Prisma reads beside one hand-written statement each.
     process.env.DATABASE_URL = database.url;
     const hot = await measureHotPaths(full);
