@@ -1,3 +1,4 @@
+import { formatInTimeZone } from "date-fns-tz";
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime, formatDuration, formatRelative, isTimeZone, secondsBetween } from "@/lib/time/format";
 
@@ -47,6 +48,28 @@ describe("lib/time", () => {
     expect(isTimeZone("UTC")).toBe(true);
     expect(isTimeZone("Mars/Olympus")).toBe(false);
     expect(isTimeZone("")).toBe(false);
+  });
+});
+
+describe("the cached zone formatter says what date-fns-tz says", () => {
+  // Whole hours, :30 and :45 offsets, both hemispheres' DST, the date line; instants every 17 h 13 min
+  // over two years (DST switches, month ends, midnight, years) plus the exact switch moments.
+  const zones = ["UTC", "Europe/Berlin", "Europe/London", "America/New_York", "America/Los_Angeles", "America/St_Johns",
+    "Asia/Kolkata", "Asia/Kathmandu", "Australia/Adelaide", "Australia/Lord_Howe", "Pacific/Auckland", "Pacific/Kiritimati", "America/Sao_Paulo"];
+  const instants: Date[] = [new Date("2026-03-29T01:00:00Z"), new Date("2026-10-25T00:59:59Z"), new Date("2026-03-08T07:00:00Z"), new Date("2025-12-31T23:59:59Z")];
+  for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += (17 * 60 + 13) * 60_000) instants.push(new Date(t));
+
+  it.each(zones)("%s: dates, date-times, weekdays and zone names", (zone) => {
+    const mismatches: string[] = [];
+    for (const at of instants) {
+      const pairs: [string | null, string][] = [
+        [formatDate(at, zone), formatInTimeZone(at, zone, "d MMM yyyy")],
+        [formatDateTime(at, { timeZone: zone }), formatInTimeZone(at, zone, "d MMM yyyy HH:mm")],
+        [formatDateTime(at, { timeZone: zone, withZone: true, withWeekday: true }), formatInTimeZone(at, zone, "EEE d MMM yyyy HH:mm zzz")],
+      ];
+      for (const [ours, reference] of pairs) if (ours !== reference) mismatches.push(`${at.toISOString()}: ${ours} ≠ ${reference}`);
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
   });
 });
 
