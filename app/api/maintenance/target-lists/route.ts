@@ -6,11 +6,13 @@ import { hasRole } from "@/lib/auth/roles";
 import { forbidden } from "@/lib/errors";
 import { withUser } from "@/lib/http/route";
 import { MANAGE_ROLE } from "@/lib/maintenance/access";
+import { searchText } from "@/lib/validation/text";
 import { searchTargetLists } from "@/lib/maintenance/queries";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({ q: z.string().trim().max(120).catch("") });
+// Control characters (NUL) in ?q= are refused with a 400, as every search parameter is (lib/validation/text.ts).
+const querySchema = z.object({ q: searchText(120).default("") });
 
 export const GET = withUser(async (request, user) => {
   if (!hasRole(user.role, MANAGE_ROLE)) throw forbidden();
