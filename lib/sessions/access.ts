@@ -49,6 +49,18 @@ export function preparedForUserWhere(user: Viewer): Prisma.SessionWhereInput {
   return { accountId: user.accountId, status: "prepared", OR: waiting };
 }
 
+/**
+ * The same rule for raw SQL over "Session" s, as one condition per way of waiting (their union
+ * is preparedForUserWhere): each branch is read through its own partial index in a UNION ALL.
+ */
+export function preparedForUserSqlBranches(user: Viewer): Prisma.Sql[] {
+  const branches = [Prisma.sql`s."accountId" = ${user.accountId}::uuid AND s.status = 'prepared' AND s."assigneeId" = ${user.id}::uuid`];
+  if (user.teamId) {
+    branches.push(Prisma.sql`s."accountId" = ${user.accountId}::uuid AND s.status = 'prepared' AND s."assigneeId" IS NULL AND s."teamId" = ${user.teamId}::uuid`);
+  }
+  return branches;
+}
+
 /** Sessions this user is running: theirs or assigned to them. */
 export function runningByUserWhere(user: Viewer): Prisma.SessionWhereInput {
   return { accountId: user.accountId, status: "active", OR: [{ ownerId: user.id }, { assigneeId: user.id }] };

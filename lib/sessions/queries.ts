@@ -8,7 +8,7 @@ import { FLOW_TYPES, readStructure, type FlowStructure, type FlowType } from "@/
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionOutcome, SessionStatus } from "@/lib/generated/prisma/enums";
 import { readVariables, type VariableDefinition } from "@/lib/flows/variables";
-import { canChangeSession, canEditSessionNotes, canStartPreparedSession, preparedForUserWhere, requireFlowVersion, runningByUserWhere, visibleSessionsSql, visibleSessionsWhere } from "./access";
+import { canChangeSession, canEditSessionNotes, canStartPreparedSession, preparedForUserSqlBranches, requireFlowVersion, runningByUserWhere, visibleSessionsSql, visibleSessionsWhere } from "./access";
 import type { CustomStep, PathEvent, StepStates } from "./runtime";
 import { OUTCOMES } from "./session.validation";
 import type { VariableValues } from "./variables";
@@ -282,15 +282,29 @@ export async function historyFacets(user: Viewer) {
   return { flows, engineers };
 }
 
+type PreparedRow = { id: string; flowName: string; flowType: FlowType; createdAt: Date; assigneeId: string | null; variables: Prisma.JsonValue; preparedByName: string | null };
+
+/**
+ * The newest prepared sessions waiting for this user (preparedForUserSqlBranches): the newest
+ * `take` of each branch through its partial index, then the newest `take` of those, so the read is
+ * bounded however many prepared sessions (batches of them) the account holds.
+ */
+async function preparedForUser(user: Viewer, take: number) {
+  const branches = preparedForUserSqlBranches(user).map((where) => Prisma.sql`(
+    SELECT s.id, s."flowName", s."flowType", s."createdAt", s."assigneeId", s.variables, s."preparedById"
+      FROM "Session" s WHERE ${where} ORDER BY s."createdAt" DESC, s.id DESC LIMIT ${take})`);
+  const rows = await db.$queryRaw<PreparedRow[]>`
+    SELECT p.id, p."flowName", p."flowType"::text AS "flowType", p."createdAt", p."assigneeId", p.variables, u.name AS "preparedByName"
+      FROM (${Prisma.join(branches, " UNION ALL ")}) p
+      LEFT JOIN "User" u ON u.id = p."preparedById"
+     ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${take}`;
+  return rows.map(({ preparedByName, ...row }) => ({ ...row, preparedBy: preparedByName === null ? null : { name: preparedByName } }));
+}
+
 /** Dashboard: prepared sessions assigned to me, and my sessions still in progress. */
 export async function dashboardSessions(user: Viewer) {
   const [prepared, active] = await Promise.all([
-    db.session.findMany({
-      where: preparedForUserWhere(user),
-      select: { id: true, flowName: true, flowType: true, createdAt: true, assigneeId: true, preparedBy: { select: { name: true } }, variables: true },
-      orderBy: { createdAt: "desc" },
-      take: 10,
-    }),
+    preparedForUser(user, 10),
     db.session.findMany({
       where: runningByUserWhere(user),
       select: { id: true, flowName: true, flowType: true, startedAt: true, updatedAt: true },

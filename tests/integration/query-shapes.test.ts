@@ -11,7 +11,7 @@ import { librarySearchSchema as flowSearchSchema } from "@/lib/flows/flow.valida
 import { FLOW_MATCH_CAP, getFlowDetail, libraryFacets, searchFlows } from "@/lib/flows/queries";
 import { librarySearchSchema } from "@/lib/library/library.validation";
 import { LIBRARY_COUNT_CAP, LIBRARY_PAGE_SIZE, libraryFilters, searchLibrary } from "@/lib/library/queries";
-import { HISTORY_COUNT_CAP, HISTORY_PAGE_SIZE, historyFacets, historySearchSchema, searchSessions } from "@/lib/sessions/queries";
+import { dashboardSessions, HISTORY_COUNT_CAP, HISTORY_PAGE_SIZE, historyFacets, historySearchSchema, searchSessions } from "@/lib/sessions/queries";
 import { findSimilarLibrarySteps, LIBRARY_RANK_POOL } from "@/lib/ai/retrieve";
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
 
@@ -162,6 +162,28 @@ describe("session history", () => {
     // The page (25 sessions, and their owner, assignee and preparer) plus the count up to the cap.
     expect(read).toBeLessThanOrEqual(HISTORY_PAGE_SIZE * 8 + HISTORY_COUNT_CAP + 1);
     expect(read).toBeLessThan(SESSIONS / 2);
+  });
+});
+
+describe("dashboard", () => {
+  it("'Prepared for you' reads at most a page per way of waiting (assigned, or unassigned in the team), not the account's prepared sessions", async () => {
+    // Prepared sessions of the owner's team that wait for nobody in particular and some for the owner, among many others'.
+    const { rows: others } = await direct.query<{ id: string }>(`SELECT id FROM "User" WHERE "accountId" = $1 AND id <> $2 LIMIT 1`, [volume.accountId, owner.id]);
+    await direct.query(
+      `INSERT INTO "Session" (id, "accountId", "teamId", kind, "flowName", "flowType", status, "assigneeId", "createdAt", "updatedAt")
+       SELECT gen_random_uuid(), $1, CASE WHEN g % 4 = 0 THEN $3::uuid END, 'assistant', 'Waiting ' || g, 'troubleshooting', 'prepared',
+              CASE WHEN g % 7 = 0 THEN $2::uuid WHEN g % 4 = 0 THEN NULL ELSE $4::uuid END, now() - g * interval '1 minute', now()
+       FROM generate_series(1, 3000) AS g`,
+      [volume.accountId, owner.id, owner.teamId, others[0].id],
+    );
+    await direct.query(`VACUUM ANALYZE "Session"`);
+    const { result, statements } = await statementsOf(() => dashboardSessions(owner));
+    expect(result.prepared).toHaveLength(10);
+    const newestFirst = result.prepared.map((p) => p.createdAt.getTime());
+    expect(newestFirst).toEqual([...newestFirst].sort((x, y) => y - x));
+    const [prepared] = await plansOn(statements.filter((s) => s.sql.includes("UNION ALL")), "Session");
+    // Ten from each branch's partial index, and their preparers: not the 3,000 prepared sessions.
+    expect(rowsRead(prepared.plan)).toBeLessThanOrEqual(2 * 10 + 10 + 5);
   });
 });
 

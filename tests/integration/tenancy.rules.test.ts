@@ -10,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canChangeLibraryStep, visibleLibrarySql, visibleLibraryWhere } from "@/lib/library/access";
 import { searchLibrary, libraryFilters } from "@/lib/library/queries";
+import { preparedForUserSqlBranches, preparedForUserWhere } from "@/lib/sessions/access";
 import { librarySearchSchema } from "@/lib/library/library.validation";
 import { GET as getLibraryStepRoute } from "@/app/api/library/[id]/route";
 import { actAs, createTenant, createUser } from "@/tests/helpers/factories";
@@ -95,6 +96,41 @@ describe("each access rule, rendered twice, selects the same rows", () => {
       for (const step of byWhere) {
         expect(canChangeLibraryStep(user, step), who).toBe(step.accountId === user.accountId && (step.authorId === user.id || ["admin", "owner"].includes(user.role)));
       }
+    }
+  });
+});
+
+describe("prepared sessions waiting for someone, rendered twice", () => {
+  it("preparedForUserWhere = the union of preparedForUserSqlBranches, for every kind of viewer", async () => {
+    const a = await createTenant();
+    const b = await createTenant();
+    const [red, blue] = await Promise.all([
+      db.team.create({ data: { accountId: a.account.id, name: "Red" } }),
+      db.team.create({ data: { accountId: a.account.id, name: "Blue" } }),
+    ]);
+    const redEngineer = await createUser({ accountId: a.account.id, role: "engineer", teamId: red.id });
+    const blueL1 = await createUser({ accountId: a.account.id, role: "l1", teamId: blue.id });
+    const ids: string[] = [];
+    for (const status of ["prepared", "active"] as const) {
+      for (const assigneeId of [redEngineer.id, blueL1.id, a.engineer.id, a.owner.id, null]) {
+        for (const teamId of [red.id, blue.id, null]) {
+          const session = await db.session.create({
+            data: { accountId: a.account.id, kind: "assistant", flowName: "Waiting", flowType: "troubleshooting", status, assigneeId, teamId },
+          });
+          ids.push(session.id);
+        }
+      }
+      const other = await db.session.create({ data: { accountId: b.account.id, kind: "assistant", flowName: "Waiting", flowType: "troubleshooting", status, assigneeId: null } });
+      ids.push(other.id);
+    }
+    const viewers: [string, Viewer][] = [["a owner (no team)", a.owner], ["a engineer (no team)", a.engineer], ["a red engineer", redEngineer], ["a blue l1", blueL1], ["b engineer", b.engineer]];
+    const inIds = Prisma.sql`s.id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})`;
+    for (const [who, user] of viewers) {
+      const byWhere = await db.session.findMany({ where: { AND: [{ id: { in: ids } }, preparedForUserWhere(user)] }, select: { id: true } });
+      const branches = preparedForUserSqlBranches(user).map((where) => Prisma.sql`(SELECT s.id FROM "Session" s WHERE ${inIds} AND ${where})`);
+      const bySql = await db.$queryRaw<{ id: string }[]>`${Prisma.join(branches, " UNION ALL ")}`;
+      expect(sorted(bySql.map((r) => r.id)), who).toEqual(sorted(byWhere.map((r) => r.id)));
+      if (who !== "b engineer") expect(byWhere.length, who).toBeGreaterThan(0);
     }
   });
 });
