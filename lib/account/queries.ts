@@ -53,12 +53,12 @@ export async function ownTeamName(user: Pick<CurrentUser, "accountId" | "teamId"
 
 /** The dashboard's "Get started" counts for the user's account. */
 export async function accountSetupCounts(user: Pick<CurrentUser, "id" | "accountId">) {
-  const [members, teams, activeInvites, flows] = await Promise.all([
-    db.user.count({ where: { accountId: user.accountId, isServiceAccount: false } }),
-    db.team.count({ where: { accountId: user.accountId } }),
-    db.invite.count({ where: { accountId: user.accountId, revokedAt: null, expiresAt: { gt: new Date() } } }),
-    // Only "has any flow" matters on the dashboard: an existence check, not a count of every flow.
-    db.flow.findFirst({ where: { accountId: user.accountId }, select: { id: true } }).then((flow) => (flow ? 1 : 0)),
-  ]);
-  return { members, teams, activeInvites, flows };
+  // One statement: the member count the dashboard prints, and whether the account has any team,
+  // open invite or flow yet (existence checks, not counts of every row).
+  const [row] = await db.$queryRaw<{ members: number; teams: number; activeInvites: number; flows: number }[]>`
+    SELECT (SELECT count(*) FROM "User" WHERE "accountId" = ${user.accountId}::uuid AND NOT "isServiceAccount")::int AS members,
+           (EXISTS (SELECT 1 FROM "Team" WHERE "accountId" = ${user.accountId}::uuid))::int AS teams,
+           (EXISTS (SELECT 1 FROM "Invite" WHERE "accountId" = ${user.accountId}::uuid AND "revokedAt" IS NULL AND "expiresAt" > now()))::int AS "activeInvites",
+           (EXISTS (SELECT 1 FROM "Flow" WHERE "accountId" = ${user.accountId}::uuid))::int AS flows`;
+  return row;
 }
