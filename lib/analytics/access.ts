@@ -14,6 +14,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { visibleFlowsSql } from "@/lib/flows/access";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { NO_OWNER_ID } from "./insight-buckets";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
@@ -22,6 +23,12 @@ export function analyticsFlowsWhere(user: Viewer): Prisma.FlowWhereInput {
   const who: Prisma.FlowWhereInput[] = [{ authorId: user.id }];
   if (isAdmin(user.role)) who.push({ visibility: { not: "private" } });
   return { accountId: user.accountId, OR: who };
+}
+
+/** The same rule as analyticsFlowsWhere, on a flow row aliased `f` in raw SQL (a test checks they agree). */
+export function analyticsFlowsSql(user: Viewer): Prisma.Sql {
+  const admin = isAdmin(user.role) ? Prisma.sql` OR f."visibility" <> 'private'` : Prisma.empty;
+  return Prisma.sql`f."accountId" = ${user.accountId}::uuid AND (f."authorId" = ${user.id}::uuid${admin})`;
 }
 
 /**
@@ -33,7 +40,7 @@ export function canViewFlowAnalytics(user: Viewer, flow: { mine: boolean; editab
   return flow.mine || (isAdmin(user.role) && flow.editable && flow.visibility !== "private");
 }
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** The flow, when this user may read its analytics; otherwise "not found". */
 export async function getAnalyticsFlowOrThrow(user: Viewer, flowId: string) {
@@ -55,6 +62,23 @@ export function insightsSessionsSql(user: Viewer): Prisma.Sql {
   return Prisma.sql`s."accountId" = ${user.accountId}::uuid AND EXISTS (
     SELECT 1 FROM "Flow" vf WHERE vf.id = s."flowId" AND vf."accountId" = ${user.accountId}::uuid AND ${visibleFlowsSql(user, "vf")})`;
 }
+
+const NO_OWNER = Prisma.raw(`'${NO_OWNER_ID}'::uuid`);
+
+/**
+ * Condition on /insights' roll-up rows ("InsightStat", aliased `r`; grains in prisma/schema.prisma)
+ * that count the same sessions as insightsSessionsSql, each once: admins the account's per-owner
+ * rows (every session, with a flow or without); others the per-flow rows of the flows they can see.
+ * `byOwner`: rows that name an owner, one per owner and bucket (the engineer ranking).
+ */
+export function insightsRollupSql(user: Viewer, byOwner: boolean): Prisma.Sql {
+  if (isAdmin(user.role)) return Prisma.sql`r.grain = 0${byOwner ? Prisma.sql` AND r."ownerId" <> ${NO_OWNER}` : Prisma.empty}`;
+  return Prisma.sql`r.grain = ${Prisma.raw(byOwner ? "2" : "1")} AND EXISTS (
+    SELECT 1 FROM "Flow" vf WHERE vf.id = r."flowId" AND vf."accountId" = ${user.accountId}::uuid AND ${visibleFlowsSql(user, "vf")})`;
+}
+
+/** Per-flow roll-up rows (alias `r`) for the flow rankings, every owner; the flows are then joined under insightsFlowsSql. */
+export const insightsPerFlowSql = Prisma.sql`r.grain = 1`;
 
 /** Condition on a flow row aliased `f` for /insights' flow rankings: the viewer's visible flows of their account. */
 export function insightsFlowsSql(user: Viewer): Prisma.Sql {

@@ -1,5 +1,6 @@
-// A flow's Analytics tab: every number is one aggregate statement in the viewer's account and
-// date range, run side by side on the pool. Counts come from the flow's roll-ups, never from its
+// A flow's Analytics tab: three statements side by side, each checking the flow under the
+// analytics rule and computing its numbers as aggregate subqueries in the viewer's account and
+// date range. Counts come from the flow's roll-ups, never from its
 // session rows: FlowHourStat (sessions per UTC hour), FlowEndDayStat (where sessions ended),
 // FlowStepDayStat (procedure step marks) and FlowCustomStepDayStat (custom steps), kept by
 // statement triggers on "Session" in the transaction that writes the session (migration
@@ -18,7 +19,8 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bucketUnit, rangeStart, type AnalyticsParams } from "./analytics.validation";
-import { getAnalyticsFlowOrThrow } from "./access";
+import { notFound } from "@/lib/errors";
+import { analyticsFlowsSql, isUuid } from "./access";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
@@ -83,82 +85,108 @@ function rollupScope(accountId: string, flowId: string, since: Date | null, time
 type ActiveAt = { nodeId: string | null; active: number; abandoned: number };
 type Durations = Pick<FlowSummary, "medianSeconds" | "p90Seconds">;
 type Totals = Pick<FlowSummary, "sessions" | "completed" | "resolved">;
+type FlowRow = { id: string; name: string; type: FlowAnalytics["flow"]["type"] };
+type CountsRow = FlowRow & { totals: Totals; overTime: TimeBucket[]; customSteps: CustomStepCount[] };
+type EndsRow = FlowRow & { outcomes: OutcomeCount[]; ended: Omit<NodeDropOff, "abandoned">[] };
+type LiveRow = FlowRow & { durations: Durations; activeAt: ActiveAt[]; steps: StepRate[] };
 
+/**
+ * The tab in three statements run side by side, split by what they read (the hourly and custom
+ * step roll-ups; where sessions ended; the live sessions and procedure steps), so a flow with a long history waits
+ * for the largest, not for their sum. Each checks the flow under the analytics rule (no row: not
+ * found) and returns its numbers as JSON, one subquery each.
+ */
 export async function getFlowAnalytics(user: Viewer, flowId: string, params: AnalyticsParams, now: Date = new Date()): Promise<FlowAnalytics> {
-  const flow = await getAnalyticsFlowOrThrow(user, flowId);
+  if (!isUuid(flowId)) throw notFound("Flow");
   const since = rangeStart(params.range, now);
-  const live = sessionScope(user.accountId, flow.id, since);
-  const hours = rollupScope(user.accountId, flow.id, since, "hour");
-  const days = rollupScope(user.accountId, flow.id, since, "day");
+  const liveScope = sessionScope(user.accountId, flowId, since);
+  const hours = rollupScope(user.accountId, flowId, since, "hour");
+  const days = rollupScope(user.accountId, flowId, since, "day");
   const unit = bucketUnit(params.range);
-  const [totals, durations, activeAt, outcomes, overTime, ended, steps, customSteps] = await Promise.all([
-    db.$queryRaw<Totals[]>`
-      SELECT coalesce(sum(r.sessions), 0)::int AS sessions, coalesce(sum(r.completed), 0)::int AS completed, coalesce(sum(r.resolved), 0)::int AS resolved
-      FROM "FlowHourStat" r WHERE ${hours}`,
-    // Durations cannot be summed: percentiles over the range's latest completed sessions (bounded).
-    db.$queryRaw<Durations[]>`
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY w.seconds)::float8 AS "medianSeconds",
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY w.seconds)::float8 AS "p90Seconds"
-      FROM (SELECT extract(epoch FROM s."completedAt" - s."startedAt") AS seconds FROM "Session" s
-            WHERE ${live} AND s.status = 'completed' AND s."startedAt" IS NOT NULL
-            ORDER BY s."createdAt" DESC LIMIT ${DURATION_WINDOW}) w`,
-    // Active sessions per node they are on; abandoned depends on now, so it is read live.
-    db.$queryRaw<ActiveAt[]>`
-      SELECT s."currentNodeId" AS "nodeId", count(*)::int AS active,
-             count(*) FILTER (WHERE s."updatedAt" < ${now}::timestamptz - make_interval(days => ${ABANDONED_AFTER_DAYS}::int))::int AS abandoned
-      FROM "Session" s WHERE ${live} AND s.status = 'active' GROUP BY 1`,
-    db.$queryRaw<OutcomeCount[]>`
-      SELECT r.outcome, sum(r.n)::int AS count FROM "FlowEndDayStat" r
-      WHERE ${days} AND r.completed AND r.outcome <> '' GROUP BY 1 HAVING sum(r.n) > 0 ORDER BY 2 DESC, 1`,
-    // Buckets in the viewer's zone, empty ones included, from the range's start (or the first
-    // session) to today. Each bucket sums the hours between its start and the next one's (local
-    // midnights turned back into instants): a few index range scans, no zone conversion per row.
-    db.$queryRaw<TimeBucket[]>`
-      WITH b AS (
-        SELECT local, local AT TIME ZONE ${params.tz} AS starts, (local + ('1 ' || ${unit})::interval) AT TIME ZONE ${params.tz} AS ends
-        FROM generate_series(
-          date_trunc(${unit}, ${since ? Prisma.sql`${since}::timestamptz` : Prisma.sql`(SELECT min(r.hour) FROM "FlowHourStat" r WHERE ${hours} AND r.sessions > 0)`} AT TIME ZONE ${params.tz}),
-          date_trunc(${unit}, ${now}::timestamptz AT TIME ZONE ${params.tz}),
-          ('1 ' || ${unit})::interval) AS local
-      )
-      SELECT to_char(b.local, 'YYYY-MM-DD') AS bucket, coalesce(c.sessions, 0)::int AS sessions,
-             coalesce(c.resolved, 0)::int AS resolved, coalesce(c.escalated, 0)::int AS escalated
-      FROM b CROSS JOIN LATERAL (
-        SELECT sum(r.sessions) AS sessions, sum(r.resolved) AS resolved, sum(r.escalated) AS escalated
-        FROM "FlowHourStat" r WHERE ${hours} AND r.hour >= b.starts AND r.hour < b.ends
-      ) c
-      ORDER BY b.local`,
-    db.$queryRaw<Omit<NodeDropOff, "abandoned">[]>`
-      SELECT r."nodeId",
-             coalesce(sum(r.n) FILTER (WHERE r.completed), 0)::int AS ended,
-             coalesce(sum(r.n) FILTER (WHERE r.outcome IN ${RESOLVED}), 0)::int AS resolved,
-             coalesce(sum(r.n) FILTER (WHERE r.outcome IN ('partially_resolved', 'completed_with_issues')), 0)::int AS "partiallyResolved",
-             coalesce(sum(r.n) FILTER (WHERE r.outcome = 'escalated'), 0)::int AS escalated,
-             coalesce(sum(r.n) FILTER (WHERE r.outcome = 'unresolved'), 0)::int AS unresolved,
-             coalesce(sum(r.n) FILTER (WHERE r.outcome = 'aborted'), 0)::int AS aborted
-      FROM "FlowEndDayStat" r WHERE ${days} AND r."nodeId" <> '' GROUP BY 1 HAVING sum(r.n) > 0 ORDER BY 1`,
-    // Procedures: each step's marks (stepStates: { [stepId]: { status } }) of every session.
-    flow.type === "troubleshooting" ? Promise.resolve([]) : db.$queryRaw<StepRate[]>`
-      SELECT r."stepId", sum(r.n)::int AS marked,
-             coalesce(sum(r.n) FILTER (WHERE r.status = 'done'), 0)::int AS done,
-             coalesce(sum(r.n) FILTER (WHERE r.status = 'skipped'), 0)::int AS skipped,
-             coalesce(sum(r.n) FILTER (WHERE r.status = 'failed'), 0)::int AS failed
-      FROM "FlowStepDayStat" r WHERE ${days} GROUP BY 1 HAVING sum(r.n) > 0 ORDER BY 1`,
-    // Custom steps by normalised title (case, inner spaces, trailing punctuation); each session once.
-    db.$queryRaw<CustomStepCount[]>`
-      SELECT min(r.title) FILTER (WHERE r.sessions > 0) AS title, sum(r.sessions)::int AS sessions
-      FROM "FlowCustomStepDayStat" r WHERE ${days}
-      GROUP BY r.key HAVING sum(r.sessions) > 0 ORDER BY 2 DESC, 1 LIMIT 10`,
+  const flow = Prisma.sql`f AS (SELECT f.id, f.name, f.type::text AS type FROM "Flow" f WHERE f.id = ${flowId}::uuid AND ${analyticsFlowsSql(user)})`;
+  const [counts, ends, lives] = await Promise.all([
+    db.$queryRaw<CountsRow[]>`
+    WITH ${flow}
+    SELECT f.id, f.name, f.type,
+      (SELECT json_build_object('sessions', coalesce(sum(r.sessions), 0)::int, 'completed', coalesce(sum(r.completed), 0)::int, 'resolved', coalesce(sum(r.resolved), 0)::int)
+       FROM "FlowHourStat" r WHERE ${hours}) AS totals,
+      -- Buckets in the viewer's zone, empty ones included, from the range's start (or the first
+      -- session) to today. Each bucket sums the hours between its start and the next one's (local
+      -- midnights turned back into instants): a few index range scans, no zone conversion per row.
+      (SELECT coalesce(json_agg(t ORDER BY t.bucket), '[]') FROM (
+         SELECT to_char(b.local, 'YYYY-MM-DD') AS bucket, coalesce(c.sessions, 0)::int AS sessions,
+                coalesce(c.resolved, 0)::int AS resolved, coalesce(c.escalated, 0)::int AS escalated
+         FROM (
+           SELECT local, local AT TIME ZONE ${params.tz} AS starts, (local + ('1 ' || ${unit})::interval) AT TIME ZONE ${params.tz} AS ends
+           FROM generate_series(
+             date_trunc(${unit}, ${since ? Prisma.sql`${since}::timestamptz` : Prisma.sql`(SELECT min(r.hour) FROM "FlowHourStat" r WHERE ${hours} AND r.sessions > 0)`} AT TIME ZONE ${params.tz}),
+             date_trunc(${unit}, ${now}::timestamptz AT TIME ZONE ${params.tz}),
+             ('1 ' || ${unit})::interval) AS local
+         ) b CROSS JOIN LATERAL (
+           SELECT sum(r.sessions) AS sessions, sum(r.resolved) AS resolved, sum(r.escalated) AS escalated
+           FROM "FlowHourStat" r WHERE ${hours} AND r.hour >= b.starts AND r.hour < b.ends
+         ) c) t) AS "overTime",
+      -- Custom steps by normalised title (case, inner spaces, trailing punctuation); each session once.
+      (SELECT coalesce(json_agg(c ORDER BY c.sessions DESC, c.title), '[]') FROM (
+         SELECT min(r.title) FILTER (WHERE r.sessions > 0) AS title, sum(r.sessions)::int AS sessions
+         FROM "FlowCustomStepDayStat" r WHERE ${days}
+         GROUP BY r.key HAVING sum(r.sessions) > 0 ORDER BY 2 DESC, 1 LIMIT 10) c) AS "customSteps"
+    FROM f`,
+    // Where sessions ended, read once: outcomes (completed sessions) and the per-node counts.
+    db.$queryRaw<EndsRow[]>`
+    WITH ${flow}, g AS (
+      SELECT r."nodeId", r.outcome, r.completed, sum(r.n)::int AS n FROM "FlowEndDayStat" r WHERE ${days} GROUP BY 1, 2, 3
+    )
+    SELECT f.id, f.name, f.type,
+      (SELECT coalesce(json_agg(o ORDER BY o.count DESC, o.outcome), '[]') FROM (
+         SELECT g.outcome, sum(g.n)::int AS count FROM g WHERE g.completed AND g.outcome <> '' GROUP BY 1 HAVING sum(g.n) > 0) o) AS outcomes,
+      (SELECT coalesce(json_agg(e ORDER BY e."nodeId"), '[]') FROM (
+         SELECT g."nodeId",
+                coalesce(sum(g.n) FILTER (WHERE g.completed), 0)::int AS ended,
+                coalesce(sum(g.n) FILTER (WHERE g.outcome IN ${RESOLVED}), 0)::int AS resolved,
+                coalesce(sum(g.n) FILTER (WHERE g.outcome IN ('partially_resolved', 'completed_with_issues')), 0)::int AS "partiallyResolved",
+                coalesce(sum(g.n) FILTER (WHERE g.outcome = 'escalated'), 0)::int AS escalated,
+                coalesce(sum(g.n) FILTER (WHERE g.outcome = 'unresolved'), 0)::int AS unresolved,
+                coalesce(sum(g.n) FILTER (WHERE g.outcome = 'aborted'), 0)::int AS aborted
+         FROM g WHERE g."nodeId" <> '' GROUP BY 1 HAVING sum(g.n) > 0) e) AS ended
+    FROM f`,
+    // The live reads of the sessions, and procedures' step marks (stepStates: { [stepId]: { status } }).
+    db.$queryRaw<LiveRow[]>`
+    WITH ${flow}
+    SELECT f.id, f.name, f.type,
+      -- Durations cannot be summed: percentiles over the range's latest completed sessions (bounded).
+      (SELECT json_build_object('medianSeconds', percentile_cont(0.5) WITHIN GROUP (ORDER BY w.seconds)::float8,
+                                'p90Seconds', percentile_cont(0.9) WITHIN GROUP (ORDER BY w.seconds)::float8)
+       FROM (SELECT extract(epoch FROM s."completedAt" - s."startedAt") AS seconds FROM "Session" s
+             WHERE ${liveScope} AND s.status = 'completed' AND s."startedAt" IS NOT NULL
+             ORDER BY s."createdAt" DESC LIMIT ${DURATION_WINDOW}) w) AS durations,
+      -- Active sessions per node they are on; abandoned depends on now, so it is read live.
+      (SELECT coalesce(json_agg(a), '[]') FROM (
+         SELECT s."currentNodeId" AS "nodeId", count(*)::int AS active,
+                count(*) FILTER (WHERE s."updatedAt" < ${now}::timestamptz - make_interval(days => ${ABANDONED_AFTER_DAYS}::int))::int AS abandoned
+         FROM "Session" s WHERE ${liveScope} AND s.status = 'active' GROUP BY 1) a) AS "activeAt",
+      CASE WHEN f.type = 'troubleshooting' THEN '[]'::json ELSE (SELECT coalesce(json_agg(p ORDER BY p."stepId"), '[]') FROM (
+         SELECT r."stepId", sum(r.n)::int AS marked,
+                coalesce(sum(r.n) FILTER (WHERE r.status = 'done'), 0)::int AS done,
+                coalesce(sum(r.n) FILTER (WHERE r.status = 'skipped'), 0)::int AS skipped,
+                coalesce(sum(r.n) FILTER (WHERE r.status = 'failed'), 0)::int AS failed
+         FROM "FlowStepDayStat" r WHERE ${days} GROUP BY 1 HAVING sum(r.n) > 0) p) END AS steps
+    FROM f`,
   ]);
-  const { sessions, completed, resolved } = totals[0];
+  const [row, end, live] = [counts[0], ends[0], lives[0]];
+  if (!row || !end || !live) throw notFound("Flow");
+  const { sessions, completed, resolved } = row.totals;
   const summary: FlowSummary = {
     sessions, completed, resolved,
-    active: activeAt.reduce((sum, a) => sum + a.active, 0),
+    active: live.activeAt.reduce((sum, a) => sum + a.active, 0),
     resolutionRate: completed ? resolved / completed : null,
-    medianSeconds: durations[0]?.medianSeconds ?? null,
-    p90Seconds: durations[0]?.p90Seconds ?? null,
+    medianSeconds: live.durations.medianSeconds ?? null,
+    p90Seconds: live.durations.p90Seconds ?? null,
   };
-  return { flow: { id: flow.id, name: flow.name, type: flow.type }, unit, summary, outcomes, overTime, nodes: dropOffs(ended, activeAt), steps, customSteps };
+  return {
+    flow: { id: row.id, name: row.name, type: row.type }, unit, summary, outcomes: end.outcomes, overTime: row.overTime,
+    nodes: dropOffs(end.ended, live.activeAt), steps: live.steps, customSteps: row.customSteps,
+  };
 }
 
 /** Where sessions ended (roll-up) joined with where active ones sit (live): every node either names. */

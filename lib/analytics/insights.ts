@@ -1,13 +1,17 @@
-// /insights: account-level rankings, each one aggregate statement. Sessions are read through
-// Session(accountId, createdAt, flowId, ownerId, status, outcome) as an index-only scan; flows
-// and users are joined only to the ranked rows. Who counts what: ./access.ts.
+// /insights: account-level rankings, each one aggregate statement over the roll-up "InsightStat"
+// (kept by triggers on "Session" in the writing transaction; lib/analytics/insight-buckets.ts): a
+// range is a handful of buckets per flow or owner, so the page reads O(flows) rows, not the
+// range's sessions. Flows and users are joined only to the summed rows; who counts what:
+// ./access.ts (insightsRollupSql mirrors insightsSessionsSql). The library rankings read their
+// page in the order of the library's own sort indexes ("Most used", "Best rated") with a LIMIT.
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleLibrarySql } from "@/lib/library/access";
 import { rangeStart, type AnalyticsParams } from "./analytics.validation";
-import { insightsFlowsSql, insightsSessionsSql } from "./access";
+import { insightsFlowsSql, insightsPerFlowSql, insightsRollupSql } from "./access";
+import { rangeBuckets } from "./insight-buckets";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
 
@@ -31,20 +35,27 @@ export type Insights = {
 };
 
 export async function getInsights(user: Viewer, params: AnalyticsParams, now: Date = new Date()): Promise<Insights> {
-  const since = rangeStart(params.range, now);
-  const where = Prisma.sql`${insightsSessionsSql(user)}${since ? Prisma.sql` AND s."createdAt" >= ${since}` : Prisma.empty}`;
+  const buckets = rangeBuckets(rangeStart(params.range, now));
+  // The range's buckets (one per span and start day), each read as one index range of the
+  // roll-up: a lateral subquery per bucket, fenced by OFFSET 0 so the planner cannot turn it into
+  // a scan of the account's whole grain joined to the list (what it picks when statistics are
+  // missing, e.g. right after a migration).
+  const spans = buckets.map((b) => b.span);
+  const days = buckets.map((b) => b.day);
+  const rows = (condition: Prisma.Sql) => Prisma.sql`
+    unnest(${spans}::int[], ${days}::date[]) AS b(span, day)
+    CROSS JOIN LATERAL (SELECT r.* FROM "InsightStat" r
+      WHERE r."accountId" = ${user.accountId}::uuid AND r.span = b.span AND r.day = b.day AND ${condition} OFFSET 0) r`;
   const [totals, flows, engineers, steps] = await Promise.all([
     db.$queryRaw<Insights["totals"][]>`
-      SELECT count(*)::int AS sessions, count(*) FILTER (WHERE s.status = 'completed')::int AS completed,
-             count(*) FILTER (WHERE s.outcome IN ('resolved', 'completed'))::int AS resolved,
-             count(*) FILTER (WHERE s.outcome = 'escalated')::int AS escalated
-      FROM "Session" s WHERE ${where}`,
-    // Both flow rankings from one pass over the sessions: per-flow counts, then the visible flows.
+      SELECT coalesce(sum(r.sessions), 0)::int AS sessions, coalesce(sum(r.completed), 0)::int AS completed,
+             coalesce(sum(r.resolved), 0)::int AS resolved, coalesce(sum(r.escalated), 0)::int AS escalated
+      FROM ${rows(insightsRollupSql(user, false))}`,
+    // Both flow rankings from one pass over the per-flow rows: per-flow sums, then the visible flows.
     db.$queryRaw<(FlowUse & { list: "use" | "escalation" })[]>`
       WITH per AS (
-        SELECT s."flowId", count(*)::int AS sessions, count(*) FILTER (WHERE s.status = 'completed')::int AS completed,
-               count(*) FILTER (WHERE s.outcome = 'escalated')::int AS escalated
-        FROM "Session" s WHERE ${where} AND s."flowId" IS NOT NULL GROUP BY 1
+        SELECT r."flowId", sum(r.sessions)::int AS sessions, sum(r.completed)::int AS completed, sum(r.escalated)::int AS escalated
+        FROM ${rows(insightsPerFlowSql)} GROUP BY 1 HAVING sum(r.sessions) > 0
       ), vis AS (
         SELECT f.id, f.name, f.type::text AS type, per.sessions, per.completed, per.escalated,
                per.escalated::float8 / nullif(per.completed, 0) AS "escalationRate"
@@ -56,24 +67,25 @@ export async function getInsights(user: Viewer, params: AnalyticsParams, now: Da
        ORDER BY "escalationRate" DESC, completed DESC, name, id LIMIT ${INSIGHTS_TOP})`,
     db.$queryRaw<EngineerUse[]>`
       WITH per AS (
-        SELECT s."ownerId", count(*)::int AS sessions, count(*) FILTER (WHERE s.status = 'completed')::int AS completed,
-               count(*) FILTER (WHERE s.outcome IN ('resolved', 'completed'))::int AS resolved
-        FROM "Session" s WHERE ${where} AND s."ownerId" IS NOT NULL GROUP BY 1
+        SELECT r."ownerId", sum(r.sessions)::int AS sessions, sum(r.completed)::int AS completed, sum(r.resolved)::int AS resolved
+        FROM ${rows(insightsRollupSql(user, true))} GROUP BY 1 HAVING sum(r.sessions) > 0
       )
       SELECT u.id, u.name, per.sessions, per.completed, per.resolved
       FROM per JOIN "User" u ON u.id = per."ownerId" AND u."accountId" = ${user.accountId}::uuid
       ORDER BY per.sessions DESC, u.name, u.id LIMIT 20`,
-    // The account's own library entries the viewer can see; rating = helpful share, smoothed (+1/+2) so 3 of 3 does not beat 95 of 100.
+    // The account's own library entries the viewer can see, in the library's "Most used" and "Best
+    // rated" orders (lib/library/queries.ts sortKeys), each read in the order of its index
+    // (LibraryStep(accountId, isActive, usageCount DESC, updatedAt DESC) and LibraryStep_rated_own_idx)
+    // and stopped at the LIMIT. rating = helpful share, smoothed (+1/+2) so 3 of 3 does not beat 95 of 100.
     db.$queryRaw<(StepUse & { list: "used" | "rated" })[]>`
-      WITH own AS (
-        SELECT s.id, s.title, s.type::text AS type, s."usageCount", s."helpfulCount", s."unhelpfulCount",
-               (s."helpfulCount" + 1)::float8 / (s."helpfulCount" + s."unhelpfulCount" + 2) AS rating
-        FROM "LibraryStep" s WHERE s."accountId" = ${user.accountId}::uuid AND s."isActive" AND ${visibleLibrarySql(user)}
-      )
-      (SELECT 'used' AS list, * FROM own WHERE "usageCount" > 0 ORDER BY "usageCount" DESC, title, id LIMIT ${INSIGHTS_TOP})
+      (SELECT 'used' AS list, ${stepColumns} FROM "LibraryStep" s
+       WHERE s."accountId" = ${user.accountId}::uuid AND s."isActive" AND ${visibleLibrarySql(user)} AND s."usageCount" > 0
+       ORDER BY s."usageCount" DESC, s."updatedAt" DESC, s.id LIMIT ${INSIGHTS_TOP})
       UNION ALL
-      (SELECT 'rated' AS list, * FROM own WHERE "helpfulCount" + "unhelpfulCount" >= ${MIN_VOTES_FOR_RATING}
-       ORDER BY rating DESC, "helpfulCount" DESC, title, id LIMIT ${INSIGHTS_TOP})`,
+      (SELECT 'rated' AS list, ${stepColumns} FROM "LibraryStep" s
+       WHERE s."accountId" = ${user.accountId}::uuid AND s."isActive" AND ${visibleLibrarySql(user)}
+         AND s."helpfulCount" + s."unhelpfulCount" >= ${MIN_VOTES_FOR_RATING}
+       ORDER BY (s."helpfulCount" + 1.0) / (s."helpfulCount" + s."unhelpfulCount" + 2.0) DESC, s."helpfulCount" DESC, s.id LIMIT ${INSIGHTS_TOP})`,
   ]);
   const strip = <T extends { list: string }>({ list: _list, ...rest }: T) => rest;
   return {
@@ -85,3 +97,6 @@ export async function getInsights(user: Viewer, params: AnalyticsParams, now: Da
     bestRatedSteps: steps.filter((s) => s.list === "rated").map(strip),
   };
 }
+
+const stepColumns = Prisma.sql`s.id, s.title, s.type::text AS type, s."usageCount", s."helpfulCount", s."unhelpfulCount",
+  (s."helpfulCount" + 1)::float8 / (s."helpfulCount" + s."unhelpfulCount" + 2) AS rating`;

@@ -55,5 +55,5 @@ it("flow analytics and /insights over a flow with 100,000 sessions", async () =>
   const sessions = (await getFlowAnalytics(tenant.admin, procedure.flowId, analyticsParamsSchema.parse({ range: "all" }))).summary.sessions;
   printTable(`(e) Analytics over one flow with ${sessions.toLocaleString("en")} sessions (range in days; 5 sequential calls; 20 concurrent × 1 round)`,
     ["read", "statements", "1-call p50 ms", "1-call p95 ms", "20-conn p50 ms", "20-conn p95 ms"], rows,
-    ["statements: the access check plus one aggregate per number (summary, outcomes, over time, per node, per step, custom steps), run side by side."]);
+    ["statements: the flow tab three (each with its access check, every number a subquery); /insights four (totals, flow rankings, engineers, library) over the InsightStat buckets."]);
 }, 1_200_000);

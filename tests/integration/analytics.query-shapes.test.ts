@@ -1,15 +1,16 @@
 // Query shapes of the analytics pages: EXPLAIN (ANALYZE) of every statement a read sends, with
-// the Session rows each touched. The flow tab counts from its roll-ups and reads of the sessions
-// only the flow's own in its range (durations and active ones, through partial indexes; never the
-// account's), and /insights reads the account's sessions in the range through the
-// (accountId, createdAt, …) index, never the whole table.
+// the rows each touched. The flow tab is three statements that count from its roll-ups and read of
+// the sessions only the flow's own in its range (durations and active ones, through partial
+// indexes; never the account's). /insights reads no session at all: its counts are a few
+// "InsightStat" buckets per flow and owner, whatever the range, and its library rankings stop at
+// their LIMIT in index order.
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { analyticsParamsSchema, rangeStart } from "@/lib/analytics/analytics.validation";
 import { getFlowAnalytics } from "@/lib/analytics/flow-analytics";
-import { getInsights } from "@/lib/analytics/insights";
+import { getInsights, INSIGHTS_TOP } from "@/lib/analytics/insights";
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
 
 type Statement = { sql: string; params: unknown[] };
@@ -37,19 +38,25 @@ afterAll(async () => {
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number; "Rows Removed by Filter"?: number; "Heap Fetches"?: number; Plans?: PlanNode[] };
 
-async function sessionReads<T>(fn: () => Promise<T>) {
+async function statementsOf<T>(fn: () => Promise<T>) {
   capturing = [];
-  let statements: Statement[];
   try {
     await fn();
-    statements = capturing;
+    return capturing;
   } finally {
     capturing = null;
   }
-  const reading = statements.filter((s) => s.sql.includes(`"Session"`));
+}
+
+async function explain(statement: Statement): Promise<PlanNode> {
+  const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
+  return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+}
+
+async function sessionReads<T>(fn: () => Promise<T>) {
+  const reading = (await statementsOf(fn)).filter((s) => s.sql.includes(`"Session"`));
   return Promise.all(reading.map(async (statement) => {
-    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
-    const plan = (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+    const plan = await explain(statement);
     return { sql: statement.sql, read: rowsRead(plan, "Session"), scans: scansOf(plan, "Session") };
   }));
 }
@@ -75,9 +82,11 @@ describe("analytics query shapes", () => {
     // The planner may take the flow's index or the account's range index (statistics differ with
     // what other files left in the worker database); either way it reads a range, never the table.
     const accountInRange = await count(`SELECT count(*)::int AS n FROM "Session" WHERE "accountId" = $1 AND "createdAt" >= $2`, [volume.accountId, since]);
+    // Three statements (each with the flow's access check, every number a subquery), not one per number.
+    expect(await statementsOf(() => getFlowAnalytics(owner, volume.flowId, params))).toHaveLength(3);
     const reads = await sessionReads(() => getFlowAnalytics(owner, volume.flowId, params));
     // Counts come from the Flow*Stat roll-ups; only durations (bounded) and active sessions are live.
-    expect(reads).toHaveLength(2);
+    expect(reads).toHaveLength(1);
     for (const r of reads) {
       expect(r.scans.every((s) => s !== "Seq Scan"), r.sql).toBe(true);
       expect(r.read, r.sql).toBeLessThanOrEqual(Math.max(inRange, accountInRange) + 5);
@@ -86,24 +95,32 @@ describe("analytics query shapes", () => {
     expect(inRange).toBeLessThan(SESSIONS / 20);
   });
 
-  it("/insights reads the account's sessions in the range through its index, not the table", async () => {
-    // The last 30 days: a small share of the account's year of sessions, so the range index is the
-    // plan whatever else the worker database holds.
-    const params = analyticsParamsSchema.parse({ range: "30" });
-    const since = rangeStart("30")!;
-    const inRange = await count(`SELECT count(*)::int AS n FROM "Session" WHERE "accountId" = $1 AND "createdAt" >= $2`, [volume.accountId, since]);
-    // On this small table most of the account is in range, where a sequential scan is as cheap as
-    // the index; turned off for the EXPLAIN, a query that cannot use the index still scans the
-    // table (and fails the bounds below), one that can shows it.
-    await direct.query("SET enable_seqscan = off");
-    const reads = await sessionReads(() => getInsights(owner, params)).finally(() => direct.query("RESET enable_seqscan"));
-    expect(reads).toHaveLength(3);
-    for (const r of reads) {
-      // Through an index over the range: index-only while the visibility map is current; a bitmap
-      // scan of the same range once other files' writes (the proposal sweep) dirty the pages.
-      expect(r.scans.every((scan) => scan !== "Seq Scan"), r.sql).toBe(true);
-      expect(r.read, r.sql).toBeLessThanOrEqual(inRange + 5);
+  it("/insights reads no session: a few roll-up buckets per flow and member, and the library's pages in index order", async () => {
+    const { rows } = await direct.query<{ flows: number; members: number; steps: number }>(
+      `SELECT (SELECT count(*)::int FROM "Flow" WHERE "accountId" = $1) AS flows, (SELECT count(*)::int FROM "User" WHERE "accountId" = $1) AS members,
+              (SELECT count(*)::int FROM "LibraryStep" WHERE "accountId" = $1) AS steps`, [volume.accountId]);
+    const { flows, members, steps } = rows[0];
+    expect(steps).toBeGreaterThan(10 * INSIGHTS_TOP);
+    for (const range of ["30", "90", "all"] as const) {
+      const params = analyticsParamsSchema.parse({ range });
+      const since = rangeStart(range);
+      const inRange = await count(`SELECT count(*)::int AS n FROM "Session" WHERE "accountId" = $1 AND "createdAt" >= coalesce($2::timestamptz, '-infinity')`, [volume.accountId, since]);
+      const statements = await statementsOf(() => getInsights(owner, params));
+      expect(statements).toHaveLength(4);
+      for (const statement of statements) {
+        expect(statement.sql, "no statement reads the sessions").not.toContain(`"Session"`);
+        const plan = await explain(statement);
+        expect(scansOf(plan, "InsightStat").every((s) => s !== "Seq Scan"), statement.sql).toBe(true);
+        // At most 10 buckets of a range can hold sessions (tests/unit/analytics-insight-buckets),
+        // one row each per flow (the flow rankings) or per member (totals and engineers); all time
+        // is one bucket. Never a row per session.
+        const rollupRows = rowsRead(plan, "InsightStat");
+        expect(rollupRows, statement.sql).toBeLessThanOrEqual((range === "all" ? 1 : 10) * (flows + members + 1));
+        expect(rollupRows, statement.sql).toBeLessThan(inRange / 4);
+        // "Most used" and "Best rated": each branch stops at its LIMIT (a few rows thrown away by
+        // the vote minimum), not a scan of the account's library.
+        expect(rowsRead(plan, "LibraryStep"), statement.sql).toBeLessThanOrEqual(3 * INSIGHTS_TOP);
+      }
     }
-    expect(inRange).toBeLessThan(SESSIONS / 2);
   });
 });

@@ -2,7 +2,7 @@
 // skip/fail rates, custom steps, zone-aware buckets), and who may read them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { analyticsFlowsWhere, canViewFlowAnalytics } from "@/lib/analytics/access";
+import { analyticsFlowsSql, analyticsFlowsWhere, canViewFlowAnalytics } from "@/lib/analytics/access";
 import { analyticsParamsSchema } from "@/lib/analytics/analytics.validation";
 import { getFlowDetail } from "@/lib/flows/queries";
 import { getFlowAnalytics } from "@/lib/analytics/flow-analytics";
@@ -152,13 +152,16 @@ describe("flow analytics", () => {
 });
 
 describe("the Analytics tab's rule", () => {
-  it("the flow page's check (from the flow card) agrees with the query's rule for every member and flow", async () => {
+  it("the flow page's check (from the flow card) and the SQL form agree with the query's rule for every member and flow", async () => {
     const secret = await publishAs(t.teammate, "troubleshooting", sampleTree(), { name: "Private tab check", visibility: "private" });
     const teamOnly = await publishAs(t.teammate, "troubleshooting", sampleTree(), { name: "Team tab check", visibility: "team" });
     const flows = [tree.flowId, procedure.flowId, secret.flowId, teamOnly.flowId];
     for (const user of [t.owner, t.admin, t.engineer, t.teammate, t.loner, t.l1, t.other.owner, t.other.engineer]) {
       for (const flowId of flows) {
         const byQuery = (await db.flow.count({ where: { AND: [{ id: flowId }, analyticsFlowsWhere(user)] } })) === 1;
+        // The tab's own statement checks the same rule in raw SQL.
+        const bySql = (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Flow" f WHERE f.id = ${flowId}::uuid AND ${analyticsFlowsSql(user)}`)[0].n === 1;
+        expect(bySql, `${user.role} ${flowId}`).toBe(byQuery);
         const card = await getFlowDetail(user, flowId).catch(() => null);
         expect({ user: user.role, flowId, tab: card ? canViewFlowAnalytics(user, card) : false }).toEqual({ user: user.role, flowId, tab: byQuery });
       }
