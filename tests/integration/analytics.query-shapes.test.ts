@@ -48,9 +48,22 @@ async function statementsOf<T>(fn: () => Promise<T>) {
   }
 }
 
-async function explain(statement: Statement): Promise<PlanNode> {
-  const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
-  return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+async function explain(statement: Statement, options: { inIndexOrder?: boolean } = {}): Promise<PlanNode> {
+  if (!options.inIndexOrder) {
+    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
+    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+  }
+  // Scans and sorts priced out: the plan shows whether an index can hand the rows over in order and
+  // stop at the LIMIT. (A small account's few hundred rows are cheaper to sort than to walk, and other
+  // files share this database, so the planner's own choice here says nothing about a large account.)
+  await direct.query("BEGIN");
+  try {
+    await direct.query("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off");
+    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
+    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+  } finally {
+    await direct.query("ROLLBACK");
+  }
 }
 
 async function sessionReads<T>(fn: () => Promise<T>) {
@@ -119,7 +132,9 @@ describe("analytics query shapes", () => {
         expect(rollupRows, statement.sql).toBeLessThan(inRange / 4);
         // "Most used" and "Best rated": each branch stops at its LIMIT (a few rows thrown away by
         // the vote minimum), not a scan of the account's library.
-        expect(rowsRead(plan, "LibraryStep"), statement.sql).toBeLessThanOrEqual(3 * INSIGHTS_TOP);
+        if (statement.sql.includes(`"LibraryStep"`)) {
+          expect(rowsRead(await explain(statement, { inIndexOrder: true }), "LibraryStep"), statement.sql).toBeLessThanOrEqual(3 * INSIGHTS_TOP);
+        }
       }
     }
   });

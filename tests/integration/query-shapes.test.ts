@@ -181,7 +181,8 @@ describe("dashboard", () => {
     expect(result.prepared).toHaveLength(10);
     const newestFirst = result.prepared.map((p) => p.createdAt.getTime());
     expect(newestFirst).toEqual([...newestFirst].sort((x, y) => y - x));
-    const [prepared] = await plansOn(statements.filter((s) => s.sql.includes("UNION ALL")), "Session");
+    // With scans priced out (other files share this database, and a small User table is cheaper to scan than to probe).
+    const [prepared] = await plansOn(statements.filter((s) => s.sql.includes("UNION ALL")), "Session", { indexesOnly: true });
     // Ten from each branch's partial index, and their preparers: not the 3,000 prepared sessions.
     expect(rowsRead(prepared.plan)).toBeLessThanOrEqual(2 * 10 + 10 + 5);
   });
