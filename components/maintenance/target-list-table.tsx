@@ -1,19 +1,18 @@
 "use client";
-// The Target lists tab: every list the viewer can use, with edit and delete.
-import { Trash2 } from "lucide-react";
+// The Target lists tab: a page of the lists the viewer can use (name, count, the first labels),
+// with edit (the editor loads the targets) and delete.
 import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Trash2 } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
-import type { TargetInput } from "@/lib/maintenance/targets";
+import type { TargetListRowData } from "@/lib/maintenance/queries";
 import { deleteTargetList } from "@/lib/maintenance/targets.actions";
 import { TargetListDialog } from "./target-list-dialog";
 
-export type TargetListRow = { id: string; name: string; description: string; visibility: "team" | "account"; updatedAt: string; editable: boolean; targets: TargetInput[] };
-
-export function TargetListTable({ lists, canManage }: { lists: TargetListRow[]; canManage: boolean }) {
+export function TargetListTable({ lists, canManage }: { lists: TargetListRowData[]; canManage: boolean }) {
   const router = useRouter();
   const toast = useToast();
   const remove = useAction(deleteTargetList);
@@ -25,14 +24,14 @@ export function TargetListTable({ lists, canManage }: { lists: TargetListRow[]; 
       {lists.map((list) => (
         <li key={list.id} className="flex flex-wrap items-center gap-3 px-5 py-3">
           <div className="min-w-0 flex-1">
-            <p className="font-medium">{list.name} <Badge className="ml-1">{list.targets.length} targets</Badge> <Badge>{list.visibility === "team" ? "Team" : "Account"}</Badge></p>
+            <p className="font-medium">{list.name} <Badge className="ml-1">{list.count} {list.count === 1 ? "target" : "targets"}</Badge> <Badge>{list.visibility === "team" ? "Team" : "Account"}</Badge></p>
             <p className="mt-0.5 truncate text-xs text-fg-muted">
-              {list.targets.slice(0, 6).map((t) => t.label).join(", ")}{list.targets.length > 6 ? ", …" : ""} · updated <LocalTime value={list.updatedAt} format="relative" />
+              {list.preview.join(", ")}{list.count > list.preview.length ? ", …" : ""} · updated <LocalTime value={list.updatedAt} format="relative" />
             </p>
           </div>
           {canManage && list.editable && (
             <div className="flex gap-1">
-              <TargetListDialog existing={list} />
+              <TargetListDialog existing={{ id: list.id, name: list.name }} />
               <Button
                 variant="danger-ghost"
                 size="sm"
