@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Pencil, Plus } from "@/components/ui/icons";
+import { Plus } from "@/components/ui/icons";
 import { Input, Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
@@ -25,18 +25,29 @@ async function fetchList(id: string): Promise<Loaded> {
   return response.json();
 }
 
-/** `existing` names the list to edit (its targets load when the dialog opens); without it, a new list. */
-export function TargetListDialog({ existing }: { existing?: { id: string; name: string } }) {
-  const [open, setOpen] = useState(false);
+/**
+ * `existing` names the list to edit (its targets load when the dialog opens); without it, a new
+ * list behind its own "New target list" button. With `open`/`onOpenChange` the caller opens it
+ * (the Target lists tab keeps one editor for all its rows) and no trigger is drawn.
+ */
+export function TargetListDialog({ existing, open: openProp, onOpenChange }: {
+  existing?: { id: string; name: string } | null;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}) {
+  const [openState, setOpenState] = useState(false);
+  const controlled = openProp !== undefined;
+  const open = controlled ? openProp : openState;
+  const setOpen = controlled ? (onOpenChange ?? (() => {})) : setOpenState;
   return (
     <Dialog
       open={open}
       onOpenChange={setOpen}
       title={existing ? `Edit ${existing.name}` : "New target list"}
       description="The servers (or anything else) a maintenance flow runs against."
-      trigger={existing ? <Button variant="ghost" size="sm"><Pencil className="h-4 w-4" aria-hidden />Edit</Button> : <Button><Plus className="h-4 w-4" aria-hidden />New target list</Button>}
+      trigger={controlled ? undefined : <Button><Plus className="h-4 w-4" aria-hidden />New target list</Button>}
     >
-      {open && (existing ? <LoadedForm id={existing.id} onDone={() => setOpen(false)} /> : <TargetListForm onDone={() => setOpen(false)} />)}
+      {open && (existing ? <LoadedForm key={existing.id} id={existing.id} onDone={() => setOpen(false)} /> : <TargetListForm onDone={() => setOpen(false)} />)}
     </Dialog>
   );
 }
