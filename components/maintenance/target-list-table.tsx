@@ -5,7 +5,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Pencil, Trash2 } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
@@ -17,7 +16,7 @@ export function TargetListTable({ lists, canManage }: { lists: TargetListRowData
   const router = useRouter();
   const toast = useToast();
   const remove = useAction(deleteTargetList);
-  // One editor for every row: a row sends its buttons, not a dialog of its own.
+  // One editor for every row: a row sends two plain text buttons, not a dialog of its own.
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
   const [editorOpen, setEditorOpen] = useState(false);
   if (!lists.length) {
@@ -36,7 +35,7 @@ export function TargetListTable({ lists, canManage }: { lists: TargetListRowData
             </div>
             {canManage && list.editable && (
               <div className="flex gap-1">
-                <Button variant="ghost" size="sm" onClick={() => { setEditing({ id: list.id, name: list.name }); setEditorOpen(true); }}><Pencil className="h-4 w-4" aria-hidden />Edit</Button>
+                <Button variant="ghost" size="sm" onClick={() => { setEditing({ id: list.id, name: list.name }); setEditorOpen(true); }}>Edit</Button>
                 <Button
                   variant="danger-ghost"
                   size="sm"
@@ -50,7 +49,6 @@ export function TargetListTable({ lists, canManage }: { lists: TargetListRowData
                     } else if (result) toast({ title: "Could not delete", description: result.error, tone: "error" });
                   }}
                 >
-                  <Trash2 className="h-4 w-4" aria-hidden />
                   Delete
                 </Button>
               </div>
