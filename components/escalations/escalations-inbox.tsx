@@ -1,11 +1,10 @@
-// The escalations inbox: open / claimed / resolved tabs, newest first.
+// The escalations inbox: open / claimed / resolved tabs, newest first, a page of summaries at a
+// time (Older / Newer, keyset cursors); an escalation's walk, reason and notes are on its page.
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { cn } from "@/lib/cn";
-import { INBOX_COUNT_CAP, type EscalationStatusName } from "@/lib/escalations/escalations.validation";
+import { INBOX_COUNT_CAP, inboxCursorOf, type EscalationStatusName } from "@/lib/escalations/escalations.validation";
 import type { InboxRow } from "@/lib/escalations/queries";
-import { EscalationStatusBadge } from "./status-badge";
 
 const TABS: { tab: EscalationStatusName; label: string }[] = [
   { tab: "open", label: "Open" },
@@ -17,8 +16,33 @@ const EMPTY: Record<EscalationStatusName, string> = {
   claimed: "Nobody is working an escalation right now.",
   resolved: "No resolved escalations yet.",
 };
+const BY: Record<EscalationStatusName, string> = { open: "", claimed: "claimed by", resolved: "resolved by" };
 
-export function EscalationsInbox({ tab, counts, rows, cap }: { tab: EscalationStatusName; counts: Record<EscalationStatusName, number>; rows: InboxRow[]; cap: number }) {
+/** One row: what the escalation is about, then who, when, which flow and who has it. */
+function Row({ r, tab }: { r: InboxRow; tab: EscalationStatusName }) {
+  const meta = [r.fromName ?? "A removed member", r.flowName ? `flow: ${r.flowName}` : "ad hoc walk", r.claimedByName && `${BY[tab]} ${r.claimedByName}`].filter(Boolean);
+  return (
+    <li>
+      <Link href={`/escalations/${r.id}`} className="inbox-row" data-testid="inbox-row">
+        <span className="inbox-title">{r.title}</span>
+        <span className="inbox-meta">
+          {r.categoryName && <span className="badge badge-neutral">{r.categoryName}</span>}
+          <LocalTime value={r.createdAt} format="relative" />{` · ${meta.join(" · ")}`}
+          {r.notifiedCount === 0 && tab === "open" && <b className="text-amber-700 dark:text-amber-300"> · nobody was notified</b>}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+export function EscalationsInbox({ tab, counts, rows, older, newer }: {
+  tab: EscalationStatusName;
+  counts: Record<EscalationStatusName, number>;
+  rows: InboxRow[];
+  older: boolean;
+  newer: boolean;
+}) {
+  const link = "rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-muted";
   return (
     <div>
       <nav aria-label="Escalation status" className="flex gap-1 border-b border-border px-3">
@@ -35,29 +59,18 @@ export function EscalationsInbox({ tab, counts, rows, cap }: { tab: EscalationSt
         ))}
       </nav>
       {rows.length === 0 ? (
-        <p className="px-5 py-10 text-center text-sm text-fg-muted">{EMPTY[tab]}</p>
+        <p className="px-5 py-10 text-center text-sm text-fg-muted">{newer ? "No more escalations here." : EMPTY[tab]}</p>
       ) : (
         <ul className="divide-y divide-border" data-testid="inbox-rows">
-          {rows.map((r) => (
-            <li key={r.id}>
-              <Link href={`/escalations/${r.id}`} className="block px-5 py-3 hover:bg-muted/60" data-testid="inbox-row">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="min-w-0 font-medium break-words">{r.session.problem || r.session.flowName}</span>
-                  <EscalationStatusBadge status={r.status} />
-                </div>
-                <p className="mt-0.5 text-xs text-fg-muted">
-                  {r.category && <Badge className="mr-1">{r.category.name}</Badge>}
-                  {r.from?.name ?? "A removed member"} · <LocalTime value={r.createdAt} format="relative" />
-                  {r.session.kind === "flow" ? ` · flow: ${r.session.flowName}` : " · ad hoc walk"}
-                  {r.claimedBy && ` · ${r.claimedBy.name}`}
-                  {r.notifiedCount === 0 && r.status === "open" && <span className="ml-1 font-medium text-amber-700 dark:text-amber-300">· nobody was notified</span>}
-                </p>
-              </Link>
-            </li>
-          ))}
+          {rows.map((r) => <Row key={r.id} r={r} tab={tab} />)}
         </ul>
       )}
-      {rows.length >= cap && <p className="border-t border-border px-5 py-2 text-xs text-fg-muted">Showing the newest {cap}.</p>}
+      {(older || newer) && (
+        <nav aria-label="Pages" className="flex items-center justify-end gap-2 border-t border-border px-5 py-2">
+          {newer && <Link href={rows[0] ? `/escalations?tab=${tab}&after=${inboxCursorOf(rows[0])}` : `/escalations?tab=${tab}`} className={link} rel="prev">Newer</Link>}
+          {older && rows.length > 0 && <Link href={`/escalations?tab=${tab}&before=${inboxCursorOf(rows[rows.length - 1])}`} className={link} rel="next">Older</Link>}
+        </nav>
+      )}
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function BatchHistory({ batches }: { batches: BatchSummary[] }) {
             {b.score.completed_with_issues + b.score.aborted > 0 && ` · ${b.score.completed_with_issues + b.score.aborted} with problems`}
             {b.mergedCount > 0 && ` · ${b.mergedCount} merged`}
           </p>
-          <div className="mt-1"><StateDots states={b.states} /></div>
+          <div className="mt-1"><StateDots score={b.score} /></div>
         </li>
       ))}
     </ul>

@@ -15,7 +15,7 @@ export function DashboardBatches({ batches }: { batches: RecentBatch[] }) {
           <li key={b.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3 text-sm">
             <Link href={`/maintenance/batches/${b.id}`} className="min-w-0 flex-1 font-medium hover:underline">{b.flowName}</Link>
             <span className="text-xs text-fg-muted">{b.scheduled ? "Scheduled" : b.launchedBy ?? "Former member"} · <LocalTime value={b.createdAt} format="relative" /> · {b.score.finished}/{b.score.total} finished</span>
-            <StateDots states={b.states} />
+            <StateDots score={b.score} />
           </li>
         ))}
       </ul>

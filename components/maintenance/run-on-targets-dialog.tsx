@@ -1,7 +1,7 @@
 "use client";
 // "Run on targets" from a maintenance flow: targets typed/pasted, a saved list, or the same as
 // last run; optional assignee; launch → one batch, one session per target, then the hub.
-import { Server } from "lucide-react";
+import { Server } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";

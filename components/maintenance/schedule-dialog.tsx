@@ -1,7 +1,8 @@
 "use client";
 // Create or edit a schedule: cron expression + IANA zone (default: the viewer's), target list,
 // assignee, active. Shows the expression in words and the next 5 runs in both zones.
-import { CalendarClock, Pencil } from "lucide-react";
+import { CalendarClock } from "lucide-react";
+import { Pencil } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";

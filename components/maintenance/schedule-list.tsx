@@ -1,7 +1,8 @@
 "use client";
 // A flow's schedules: in words, next run in the schedule's zone, last run linked to its batch,
 // why it is paused or skipped; pause/resume, edit, delete.
-import { Pause, Play, Trash2 } from "lucide-react";
+import { Pause } from "lucide-react";
+import { Play, Trash2 } from "@/components/ui/icons";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";

@@ -1,7 +1,7 @@
 "use client";
 // Targets typed/pasted one per line (`label # notes`) or imported from a CSV file, with a
 // preview and the problems by line number. The parent gets the parsed result on every change.
-import { FileUp } from "lucide-react";
+import { FileUp } from "@/components/ui/icons";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

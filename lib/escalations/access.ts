@@ -9,7 +9,7 @@
 //   accounts and users of other accounts never receive anything.
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
@@ -19,6 +19,12 @@ export const INBOX_ROLE: Role = "engineer";
 /** Escalations in the viewer's inbox (engineers and above see every escalation of their account). */
 export function inboxWhere(user: Viewer): Prisma.EscalationWhereInput {
   return { accountId: user.accountId };
+}
+
+/** inboxWhere as a SQL condition on the escalation row aliased `alias` (the inbox's hand-written reads). */
+export function inboxSql(user: Viewer, alias: string): Prisma.Sql {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`Not an SQL alias: ${alias}`);
+  return Prisma.sql`${Prisma.raw(`"${alias}"."accountId"`)} = ${user.accountId}::uuid`;
 }
 
 /** The escalations an L1 tech raised (their /l1 page). */

@@ -20,8 +20,24 @@ export const resolveEscalationSchema = z.object({
   escalationId: id("escalation"),
   resolution: text().trim().min(1, "Describe how it was resolved.").max(4000, "Use at most 4000 characters."),
 });
+/**
+ * An inbox page's keyset cursor: the createdAt and id of the row it starts after, `<ISO time>_<uuid>`.
+ * `before` pages to older escalations, `after` back to newer ones; a bad cursor means the first page.
+ */
+const inboxCursor = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  .transform((value) => ({ at: new Date(value.slice(0, 24)), id: value.slice(25).toLowerCase() }))
+  .refine((c) => !Number.isNaN(c.at.getTime()))
+  .optional()
+  .catch(undefined);
+export type InboxCursor = { at: Date; id: string };
+export const inboxCursorOf = (row: { createdAt: string; id: string }) => `${row.createdAt}_${row.id}`;
+
 export const inboxSearchSchema = z.object({
   tab: z.enum(ESCALATION_STATUSES).catch("open"),
+  before: inboxCursor,
+  after: inboxCursor,
 });
 export type EscalationNote = { id: string; authorId: string; authorName: string; text: string; at: string };
 

@@ -8,7 +8,7 @@
 //   role: MANAGE_ROLE); l1 technicians open the hub and run sessions assigned to them or their team.
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
@@ -50,4 +50,23 @@ export function visibleBatchesWhere(user: Viewer): Prisma.BatchWhereInput {
 export function visibleSchedulesWhere(user: Viewer): Prisma.ScheduleWhereInput {
   const teams = teamScope(user);
   return teams ? { accountId: user.accountId, OR: [...teams, { createdById: user.id }] } : { accountId: user.accountId };
+}
+
+/** visibleBatchesWhere as a SQL condition on the batch row aliased `alias` (hand-written reads). */
+export function visibleBatchesSql(user: Viewer, alias: string): Prisma.Sql {
+  return scopedSql(user, alias, "launchedById");
+}
+
+/** visibleSchedulesWhere as a SQL condition on the schedule row aliased `alias`. */
+export function visibleSchedulesSql(user: Viewer, alias: string): Prisma.Sql {
+  return scopedSql(user, alias, "createdById");
+}
+
+function scopedSql(user: Viewer, alias: string, owner: "launchedById" | "createdById"): Prisma.Sql {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`Not an SQL alias: ${alias}`);
+  const col = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
+  const account = Prisma.sql`${col("accountId")} = ${user.accountId}::uuid`;
+  if (!teamScope(user)) return account;
+  const team = user.teamId ? Prisma.sql` OR ${col("teamId")} = ${user.teamId}::uuid` : Prisma.empty;
+  return Prisma.sql`(${account} AND (${col("teamId")} IS NULL${team} OR ${col(owner)} = ${user.id}::uuid))`;
 }

@@ -42,6 +42,13 @@ export function boxScoreOf(counts: Partial<Record<CardState, number>>): BoxScore
   return { ...score, total, finished, percent: total ? Math.round((finished / total) * 100) : 0, done: total > 0 && finished === total };
 }
 
+/** A batch's box score roll-up columns (kept by triggers on Session, migration maintenance_overview_rollup). */
+export type BatchScoreColumns = { notStartedCount: number; inProgressCount: number; completedCount: number; withIssuesCount: number; abortedCount: number };
+
+/** The box score from a batch row's roll-up: no session is read. */
+export const boxScoreOfBatch = (b: BatchScoreColumns): BoxScore =>
+  boxScoreOf({ not_started: b.notStartedCount, in_progress: b.inProgressCount, completed: b.completedCount, completed_with_issues: b.withIssuesCount, aborted: b.abortedCount });
+
 /** The batch hub shows this many cards at a time (a 500-target batch would be ~1 MB of HTML, polled every few seconds). */
 export const HUB_PAGE_SIZE = 30;
 /** What the hub's cards show: one state or all (what needs attention first), a label search, a page. */

@@ -5,14 +5,14 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { asProcedure, readStructure } from "@/lib/flows/structure";
-import { visibleFlowsWhere } from "@/lib/flows/access";
+import { visibleFlowsSql } from "@/lib/flows/access";
 import { visibleSessionsWhere } from "@/lib/sessions/access";
 import { procedureProgress, runtimeSteps, type CustomStep, type StepStates } from "@/lib/sessions/runtime";
 import { OUTCOME_LABELS, type TicketExtras } from "@/lib/sessions/ticket";
 import { formatDuration, secondsBetween } from "@/lib/time/format";
 import { hasRole } from "@/lib/auth/roles";
-import { canEditTargetList, MANAGE_ROLE, visibleBatchesWhere, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
-import { boxScore, boxScoreOf, cardState, CARD_STATE_LABELS, DEFAULT_HUB_VIEW, HUB_PAGE_SIZE, type BoxScore, type CardState, type HubView } from "./progress";
+import { canEditTargetList, MANAGE_ROLE, visibleBatchesSql, visibleBatchesWhere, visibleSchedulesSql, visibleSchedulesWhere, visibleTargetListsWhere } from "./access";
+import { boxScore, boxScoreOf, boxScoreOfBatch, cardState, CARD_STATE_LABELS, DEFAULT_HUB_VIEW, HUB_PAGE_SIZE, type BatchScoreColumns, type BoxScore, type CardState, type HubView } from "./progress";
 import type { TargetInput } from "./targets";
 
 type Viewer = Pick<CurrentUser, "id" | "accountId" | "teamId" | "role">;
@@ -42,21 +42,34 @@ const pageWindow = (page: number) => ({ skip: (Math.max(1, Math.floor(page)) - 1
 export type Paged<T> = { rows: T[]; page: number; hasMore: boolean };
 const paged = <T>(rows: T[], page: number): Paged<T> => ({ rows: rows.slice(0, MAINTENANCE_PAGE_SIZE), page: Math.max(1, Math.floor(page)), hasMore: rows.length > MAINTENANCE_PAGE_SIZE });
 
-/** The Target lists tab, a page at a time: each list with its targets (for the preview line and editing). */
-export async function listTargetListsWithTargets(user: Viewer, page = 1) {
-  // Index: TargetList @@unique([accountId, name]) gives the name order.
+/** The Target lists tab's row shows the first few labels of a list. */
+export const TARGET_PREVIEW = 6;
+
+export type TargetListRowData = {
+  id: string; name: string; visibility: "team" | "account"; updatedAt: string; editable: boolean;
+  count: number; preview: string[];
+};
+
+/**
+ * The Target lists tab, a page at a time: what a row shows (name, who sees it, the target count
+ * and the first TARGET_PREVIEW labels), never the targets themselves: the editor loads a list's
+ * targets when it opens (GET /api/maintenance/target-lists/[id], getTargetList).
+ */
+export async function listTargetLists(user: Viewer, page = 1): Promise<Paged<TargetListRowData>> {
+  // Index: TargetList @@unique([accountId, name]) gives the name order; Target @@unique([listId, position]) the preview.
   const lists = await db.targetList.findMany({
     where: visibleTargetListsWhere(user),
     orderBy: [{ name: "asc" }, { id: "asc" }],
     ...pageWindow(page),
     select: {
-      id: true, name: true, description: true, visibility: true, updatedAt: true, accountId: true, createdById: true, teamId: true,
-      targets: { select: { label: true, notes: true, values: true }, orderBy: { position: "asc" } },
+      id: true, name: true, visibility: true, updatedAt: true, accountId: true, createdById: true, teamId: true,
+      targets: { select: { label: true }, orderBy: { position: "asc" }, take: TARGET_PREVIEW },
+      _count: { select: { targets: true } },
     },
   });
-  return paged(lists.map(({ accountId, createdById, teamId, ...l }) => ({
+  return paged(lists.map(({ accountId, createdById, teamId, targets, _count, ...l }) => ({
     ...l, editable: canEditTargetList(user, { accountId, createdById, teamId }), visibility: l.visibility as "team" | "account", updatedAt: l.updatedAt.toISOString(),
-    targets: l.targets.map((t) => ({ ...t, values: t.values as Record<string, string> })) as TargetInput[],
+    count: _count.targets, preview: targets.map((t) => t.label),
   })), page);
 }
 
@@ -232,43 +245,36 @@ export function batchCsv(hub: BatchResults): string {
   return Papa.unparse({ fields: [...BATCH_CSV_COLUMNS], data: safe }, { newline: "\r\n" });
 }
 
-export type BatchSummary = { id: string; createdAt: string; launchedBy: string | null; scheduled: boolean; mergedCount: number; score: BoxScore; states: CardState[] };
+export type BatchSummary = { id: string; createdAt: string; launchedBy: string | null; scheduled: boolean; mergedCount: number; score: BoxScore };
 
-/** A flow's batches, newest first, each with its box score and one state per target. */
+/** The batch columns a summary reads: the box score is the batch's roll-up, no session is read. */
+const SUMMARY_SELECT = {
+  id: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } },
+  notStartedCount: true, inProgressCount: true, completedCount: true, withIssuesCount: true, abortedCount: true,
+} as const;
+
+const summaryOf = (b: Prisma.BatchGetPayload<{ select: typeof SUMMARY_SELECT }>): BatchSummary => ({
+  id: b.id, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null, scheduled: b.scheduleId !== null, mergedCount: b.mergedCount, score: boxScoreOfBatch(b),
+});
+
+/** A flow's batches, newest first (Batch(flowId, createdAt DESC)), each with its box score. */
 export async function flowBatches(user: Viewer, flowId: string, take = 10): Promise<BatchSummary[]> {
   if (!isUuid(flowId)) return [];
-  const batches = await db.batch.findMany({
-    where: { AND: [{ flowId }, visibleBatchesWhere(user)] },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: {
-      id: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } },
-      sessions: { select: { status: true, outcome: true, targetLabel: true }, orderBy: { targetLabel: "asc" } },
-    },
-  });
-  return batches.map((b) => ({
-    id: b.id, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null, scheduled: b.scheduleId !== null, mergedCount: b.mergedCount,
-    score: boxScore(b.sessions), states: b.sessions.map(cardState),
-  }));
+  const batches = await db.batch.findMany({ where: { AND: [{ flowId }, visibleBatchesWhere(user)] }, orderBy: { createdAt: "desc" }, take, select: SUMMARY_SELECT });
+  return batches.map(summaryOf);
 }
 
 export type RecentBatch = BatchSummary & { flowId: string | null; flowName: string };
 
-/** Dashboard: the viewer's recent batches (running first), each with its progress. */
+/** Dashboard: the viewer's recent batches, newest first, each with its progress. */
 export async function recentBatches(user: Viewer, take = 5): Promise<RecentBatch[]> {
   const batches = await db.batch.findMany({
     where: visibleBatchesWhere(user),
     orderBy: { createdAt: "desc" },
     take,
-    select: {
-      id: true, flowId: true, flowName: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } },
-      sessions: { select: { status: true, outcome: true }, orderBy: { targetLabel: "asc" } },
-    },
+    select: { ...SUMMARY_SELECT, flowId: true, flowName: true },
   });
-  return batches.map((b) => ({
-    id: b.id, flowId: b.flowId, flowName: b.flowName, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null,
-    scheduled: b.scheduleId !== null, mergedCount: b.mergedCount, score: boxScore(b.sessions), states: b.sessions.map(cardState),
-  }));
+  return batches.map((b) => ({ ...summaryOf(b), flowId: b.flowId, flowName: b.flowName }));
 }
 
 export type BatchContext = {
@@ -312,7 +318,8 @@ export type ScheduleView = {
 const scheduleSelect = {
   id: true, flowId: true, cron: true, timezone: true, active: true, nextRunAt: true, lastRunAt: true, lastError: true,
   targetList: { select: { id: true, name: true } }, assignee: { select: { id: true, name: true } },
-  batches: { select: { id: true }, orderBy: { createdAt: "desc" as const }, take: 1 },
+  // The schedule's newest batch: its last due time, one probe of Batch @@unique([scheduleId, dueAt]) read backwards.
+  batches: { where: { dueAt: { not: null } }, select: { id: true }, orderBy: { dueAt: "desc" as const }, take: 1 },
 } as const;
 
 function scheduleView(s: { id: string; flowId: string; cron: string; timezone: string; active: boolean; nextRunAt: Date | null; lastRunAt: Date | null; lastError: string | null; targetList: { id: string; name: string } | null; assignee: { id: string; name: string } | null; batches: { id: string }[] }): ScheduleView {
@@ -328,39 +335,63 @@ export async function flowSchedules(user: Viewer, flowId: string): Promise<Sched
   return schedules.map(scheduleView);
 }
 
+/** What the overview shows of a schedule: in words, its zone, paused or not, the next run. */
+export type OverviewSchedule = { id: string; cron: string; timezone: string; active: boolean; nextRunAt: string | null };
+
 export type MaintenanceFlowRow = {
-  id: string; name: string; status: string; isActive: boolean; schedules: ScheduleView[];
+  id: string; name: string; status: string; isActive: boolean; schedules: OverviewSchedule[];
   activeBatch: BatchSummary | null; lastBatch: BatchSummary | null;
 };
 
 /** How many of a flow's newest batches the overview reads for "running" and "last result". */
 const OVERVIEW_BATCHES = 3;
 
+type OverviewBatchJson = { id: string; createdAt: string; scheduleId: string | null; mergedCount: number; launchedBy: string | null } & BatchScoreColumns;
+
 /**
  * The maintenance flows the viewer sees, a page at a time, each with its schedules, active batch
- * and last result: one statement (lateral joins), the batches through Batch(flowId, createdAt DESC).
+ * and last result, in one statement that reads only rows it shows: the page of flows
+ * (Flow(accountId, type, name, id) for the account's own; the few public flows of other accounts
+ * by Flow(visibility, status, isActive)), each flow's schedules (Schedule(flowId)), and its
+ * OVERVIEW_BATCHES newest batches (Batch(flowId, createdAt DESC)) with their box score roll-up:
+ * no session is read, whatever the size of a batch or the account.
  */
 export async function maintenanceOverview(user: Viewer, page = 1): Promise<Paged<MaintenanceFlowRow>> {
-  const flows = await db.flow.findMany({
-    where: { AND: [{ type: "maintenance" }, visibleFlowsWhere(user)] },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    ...pageWindow(page),
-    select: {
-      id: true, name: true, status: true, isActive: true,
-      schedules: { where: visibleSchedulesWhere(user), orderBy: { createdAt: "asc" }, select: scheduleSelect },
-      batches: {
-        where: visibleBatchesWhere(user),
-        orderBy: { createdAt: "desc" },
-        take: OVERVIEW_BATCHES,
-        select: { id: true, createdAt: true, scheduleId: true, mergedCount: true, launchedBy: { select: { name: true } }, sessions: { select: { status: true, outcome: true } } },
-      },
-    },
-  });
-  return paged(flows.map(({ schedules, batches, ...flow }) => {
-    const mine = batches.map((b): BatchSummary => ({ id: b.id, createdAt: b.createdAt.toISOString(), launchedBy: b.launchedBy?.name ?? null, scheduled: b.scheduleId !== null, mergedCount: b.mergedCount, score: boxScore(b.sessions), states: b.sessions.map(cardState) }));
+  const { skip, take } = pageWindow(page);
+  const rows = await db.$queryRaw<{ id: string; name: string; status: string; isActive: boolean; schedules: OverviewSchedule[]; batches: OverviewBatchJson[] }[]>`
+    WITH page AS (
+      SELECT * FROM (
+        (SELECT f.id, f.name, f.status::text AS status, f."isActive" FROM "Flow" f
+          WHERE f."accountId" = ${user.accountId}::uuid AND f.type = 'maintenance' AND ${visibleFlowsSql(user, "f")}
+          ORDER BY f.name, f.id LIMIT ${skip + take})
+        UNION ALL
+        (SELECT f.id, f.name, f.status::text, f."isActive" FROM "Flow" f
+          WHERE f."accountId" <> ${user.accountId}::uuid AND f.type = 'maintenance' AND f.visibility = 'public' AND ${visibleFlowsSql(user, "f")}
+          ORDER BY f.name, f.id LIMIT ${skip + take})
+      ) u ORDER BY name, id LIMIT ${take} OFFSET ${skip}
+    )
+    SELECT p.id, p.name, p.status, p."isActive",
+      coalesce((
+        SELECT jsonb_agg(jsonb_build_object('id', s.id, 'cron', s.cron, 'timezone', s.timezone, 'active', s.active, 'nextRunAt', s."nextRunAt") ORDER BY s."createdAt", s.id)
+        FROM "Schedule" s WHERE s."flowId" = p.id AND ${visibleSchedulesSql(user, "s")}
+      ), '[]') AS schedules,
+      coalesce((
+        SELECT jsonb_agg(to_jsonb(b) ORDER BY b."createdAt" DESC) FROM (
+          SELECT b.id, b."createdAt", b."scheduleId", b."mergedCount", u.name AS "launchedBy",
+                 b."notStartedCount", b."inProgressCount", b."completedCount", b."withIssuesCount", b."abortedCount"
+          FROM "Batch" b LEFT JOIN "User" u ON u.id = b."launchedById"
+          WHERE b."flowId" = p.id AND ${visibleBatchesSql(user, "b")}
+          ORDER BY b."createdAt" DESC LIMIT ${OVERVIEW_BATCHES}
+        ) b
+      ), '[]') AS batches
+    FROM page p ORDER BY p.name, p.id`;
+  return paged(rows.map(({ schedules, batches, ...flow }) => {
+    const mine = batches.map((b): BatchSummary => ({
+      id: b.id, createdAt: new Date(b.createdAt).toISOString(), launchedBy: b.launchedBy, scheduled: b.scheduleId !== null, mergedCount: b.mergedCount, score: boxScoreOfBatch(b),
+    }));
     return {
       ...flow,
-      schedules: schedules.map(scheduleView),
+      schedules: schedules.map((s) => ({ ...s, nextRunAt: s.nextRunAt ? new Date(s.nextRunAt).toISOString() : null })),
       activeBatch: mine.find((b) => !b.score.done) ?? null,
       lastBatch: mine.find((b) => b.score.done) ?? null,
     };

@@ -6,7 +6,7 @@ import path from "node:path";
 import { Client } from "pg";
 import type { Page } from "@playwright/test";
 import { completeSession, DEMO_ENGINEER, openFlowByName, shot, uniqueTag } from "./session-support";
-import { DEMO_PASSWORD, chooseTheme, expect, submitSignIn, test, toast, visit } from "./support";
+import { DEMO_PASSWORD, chooseTheme, expect, expectNoA11yViolations, submitSignIn, test, toast, visit } from "./support";
 
 const FLOW = "Monthly Windows patching";
 const DB_URL = `postgresql://resolutionflow:resolutionflow@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54359}/resolutionflow`;
@@ -130,7 +130,22 @@ test("a schedule in Europe/Berlin: words, next runs, and the cron route fires it
   await listDialog.getByRole("button", { name: "Create list" }).click();
   await expect(toast(page, "Target list created")).toBeVisible();
   await expect(page.getByTestId("target-lists")).toContainText(listName);
+  // The tab's rows carry the count and the first labels; the editor loads the list's targets when it opens.
+  const listRow = page.getByTestId("target-lists").getByRole("listitem").filter({ hasText: listName });
+  await expect(listRow).toContainText("2 targets");
+  await expect(listRow).toContainText(`WEB-${tag}-1, WEB-${tag}-2`);
+  await listRow.getByRole("button", { name: "Edit" }).click();
+  const editDialog = page.getByRole("dialog", { name: `Edit ${listName}` });
+  await expect(editDialog.getByTestId("targets-text")).toHaveValue(`WEB-${tag}-1\nWEB-${tag}-2`);
+  await expectNoA11yViolations(page);
+  await editDialog.getByTestId("targets-text").fill(`WEB-${tag}-1\nWEB-${tag}-2\nWEB-${tag}-3 # new`);
+  await editDialog.getByRole("button", { name: "Save list" }).click();
+  await expect(toast(page, "Target list saved")).toBeVisible();
+  await expect(listRow).toContainText("3 targets");
   await shot(page, "maintenance-target-lists");
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await shot(page, "maintenance-target-lists-tablet");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   const flowId = await openFlowByName(page, FLOW);
   await page.getByRole("button", { name: "Add schedule" }).click();
@@ -139,7 +154,7 @@ test("a schedule in Europe/Berlin: words, next runs, and the cron route fires it
   await dialog.getByLabel("Time zone").fill("Europe/Berlin");
   // The lists load when the dialog opens.
   await expect(dialog.getByLabel("Target list").locator("option", { hasText: listName })).toHaveCount(1);
-  await dialog.getByLabel("Target list").selectOption({ label: `${listName} (2)` });
+  await dialog.getByLabel("Target list").selectOption({ label: `${listName} (3)` });
   await expect(dialog.getByTestId("schedule-words")).toContainText("At 03:00, only on Monday");
   const runs = dialog.getByTestId("schedule-next-runs").getByRole("row");
   await expect(runs).toHaveCount(5);
@@ -169,11 +184,20 @@ test("a schedule in Europe/Berlin: words, next runs, and the cron route fires it
 
   await visit(page, `/flows/${flowId}`);
   await expect(page.getByTestId("batch-history").getByRole("listitem").first()).toContainText("Schedule");
+  // Its mini progress: a dot per target, told in words to assistive technology.
+  await expect(page.getByTestId("batch-history").getByTestId("state-dots").first()).toHaveAttribute("aria-label", /^3 not started, 0 in progress/);
+  await shot(page, "maintenance-flow-page");
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await shot(page, "maintenance-flow-page-tablet");
+  await page.setViewportSize({ width: 1280, height: 720 });
   await visit(page, "/dashboard");
   await expect(page.getByTestId("dashboard-batches")).toContainText(FLOW);
   await expect(page.getByTestId("dashboard-batches").getByRole("listitem").first()).toContainText("Scheduled");
   await shot(page, "maintenance-dashboard");
   await visit(page, "/maintenance");
   await expect(page.getByTestId("maintenance-flows")).toContainText("At 03:00, only on Monday");
+  await expect(page.getByTestId("maintenance-flows").getByRole("listitem").filter({ hasText: FLOW }).getByTestId("state-dots")).toHaveAttribute("aria-label", /^3 not started/);
   await shot(page, "maintenance-overview");
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await shot(page, "maintenance-overview-tablet");
 });

@@ -8,9 +8,13 @@ import { db } from "@/lib/db/client";
 import { setFlowActive, unpublishFlow } from "@/lib/flows/flows.actions";
 import type { VariableDefinition } from "@/lib/flows/variables";
 import { launchBatch, rerunBatch } from "@/lib/maintenance/batches.actions";
-import { batchContext, batchCsv, getBatchHub, getBatchResults, HUB_PAGE_SIZE, TARGET_LIST_PICK } from "@/lib/maintenance/queries";
+import { batchContext, batchCsv, flowBatches, getBatchHub, getBatchResults, HUB_PAGE_SIZE, listTargetLists, maintenanceOverview, recentBatches, TARGET_LIST_PICK, TARGET_PREVIEW } from "@/lib/maintenance/queries";
+import { boxScore, boxScoreOfBatch } from "@/lib/maintenance/progress";
+import { visibleBatchesSql, visibleBatchesWhere, visibleSchedulesSql, visibleSchedulesWhere } from "@/lib/maintenance/access";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { actAs } from "@/tests/helpers/factories";
 import * as targetListsRoute from "@/app/api/maintenance/target-lists/route";
+import * as targetListRoute from "@/app/api/maintenance/target-lists/[id]/route";
 import { runDueSchedules } from "@/lib/maintenance/run-due";
 import { createSchedule, setScheduleActive } from "@/lib/maintenance/schedules.actions";
 import type { TargetInput } from "@/lib/maintenance/targets";
@@ -438,5 +442,134 @@ describe("tenants and roles", () => {
     expect(await as(t.teammate, rename("Teammate's"))).toMatchObject({ ok: true });
     expect(await as(t.admin, () => deleteTargetList({ listId }))).toMatchObject({ ok: true });
     expect(await db.targetList.count({ where: { id: listId } })).toBe(0);
+  });
+});
+
+/** The batch's roll-up beside the box score counted over its sessions now. */
+async function scoresOf(batchId: string) {
+  const [batch, sessions] = await Promise.all([
+    db.batch.findUniqueOrThrow({ where: { id: batchId } }),
+    db.session.findMany({ where: { batchId }, select: { status: true, outcome: true } }),
+  ]);
+  return { rollup: boxScoreOfBatch(batch), counted: boxScore(sessions) };
+}
+
+describe("box score roll-up", () => {
+  it("keeps each batch's counts per state equal to its sessions through launch, start, completion, edits, moves, deletes and a rollback", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const first = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: THREE } }))).id;
+    expect(await scoresOf(first)).toEqual({ rollup: expect.objectContaining({ not_started: 3, total: 3 }), counted: expect.objectContaining({ not_started: 3 }) });
+    const sessions = await db.session.findMany({ where: { batchId: first }, orderBy: { targetLabel: "asc" } });
+    ok(await as(t.engineer, () => startPreparedSession({ sessionId: sessions[0].id })));
+    ok(await as(t.engineer, () => startPreparedSession({ sessionId: sessions[1].id })));
+    ok(await as(t.engineer, () => completeSession({ sessionId: sessions[0].id, outcome: "completed_with_issues" })));
+    let scores = await scoresOf(first);
+    expect(scores.rollup).toEqual(scores.counted);
+    expect(scores.rollup).toMatchObject({ not_started: 1, in_progress: 1, completed_with_issues: 1, finished: 1, done: false });
+
+    // An update that changes no session's state or batch (notes, step marks) writes nothing to the batch row.
+    const before = await db.$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM "Batch" WHERE id = ${first}::uuid`;
+    await db.session.update({ where: { id: sessions[1].id }, data: { notes: "checked the disk", stepStates: { x: "done" } } });
+    expect(await db.$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM "Batch" WHERE id = ${first}::uuid`).toEqual(before);
+
+    // Many rows in one statement, across two batches: a session moved to another batch, outcomes rewritten.
+    const second = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: THREE.slice(0, 2) } }))).id;
+    await db.session.updateMany({ where: { id: sessions[2].id }, data: { batchId: second } });
+    await db.session.updateMany({ where: { batchId: { in: [first, second] }, status: "prepared" }, data: { status: "completed", outcome: "aborted" } });
+    // A rolled-back statement leaves no trace.
+    await expect(db.$transaction(async (tx) => {
+      await tx.session.updateMany({ where: { batchId: second }, data: { status: "active", outcome: null } });
+      throw new Error("roll back");
+    })).rejects.toThrow("roll back");
+    await db.session.delete({ where: { id: sessions[1].id } });
+    for (const id of [first, second]) {
+      scores = await scoresOf(id);
+      expect(scores.rollup).toEqual(scores.counted);
+    }
+    expect((await scoresOf(first)).rollup).toMatchObject({ total: 1, completed_with_issues: 1, done: true });
+    expect((await scoresOf(second)).rollup).toMatchObject({ total: 3, aborted: 3, done: true });
+  });
+
+  it("the overview, the run history and the dashboard show the roll-up; a team batch stays in its team", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const listId = await list(t);
+    ok(await as(t.engineer, () => createSchedule({ flowId, cron: "0 3 * * 1", timezone: "Europe/Berlin", targetListId: listId, active: true })));
+    const done = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: THREE.slice(0, 1) } }))).id;
+    const [only] = await db.session.findMany({ where: { batchId: done } });
+    ok(await as(t.engineer, () => startPreparedSession({ sessionId: only.id })));
+    ok(await as(t.engineer, () => completeSession({ sessionId: only.id, outcome: "completed" })));
+    const running = ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "targets", targets: THREE } }))).id;
+    await db.batch.update({ where: { id: running }, data: { createdAt: new Date(Date.now() + 1000) } });
+
+    const viewer = { ...t.engineer, accountId: t.account.id, role: "engineer" as const };
+    const { rows } = await maintenanceOverview(viewer);
+    const row = rows.find((r) => r.id === flowId)!;
+    expect(row.schedules).toEqual([{ id: expect.any(String), cron: "0 3 * * 1", timezone: "Europe/Berlin", active: true, nextRunAt: expect.any(String) }]);
+    expect(row.activeBatch).toMatchObject({ id: running, score: { not_started: 3, total: 3, done: false }, launchedBy: t.engineer.name });
+    expect(row.lastBatch).toMatchObject({ id: done, score: { completed: 1, total: 1, done: true } });
+    expect((await flowBatches(viewer, flowId)).map((b) => [b.id, b.score.total])).toEqual([[running, 3], [done, 1]]);
+    expect((await recentBatches(viewer)).map((b) => b.id)).toEqual([running, done]);
+
+    // The engineer outside the team sees the flow (account-wide) but not the team's batches or schedule.
+    const loner = { ...t.loner, accountId: t.account.id, teamId: null, role: "engineer" as const };
+    const theirs = (await maintenanceOverview(loner)).rows.find((r) => r.id === flowId);
+    expect(theirs).toMatchObject({ schedules: [], activeBatch: null, lastBatch: null });
+    // Another account never sees the flow.
+    expect((await maintenanceOverview({ ...t.other.engineer, accountId: t.other.account.id, teamId: t.other.teamId, role: "engineer" })).rows.map((r) => r.id)).not.toContain(flowId);
+  });
+
+  it("the SQL visibility rules of batches and schedules pick the same rows as the Prisma ones", async () => {
+    const t = await teamTenant();
+    const flowId = await maintenanceFlow(t);
+    const listId = await list(t);
+    ok(await as(t.engineer, () => launchBatch({ flowId, source: { kind: "list", listId } })));
+    ok(await as(t.loner, () => launchBatch({ flowId, source: { kind: "targets", targets: THREE } })));
+    ok(await as(t.engineer, () => createSchedule({ flowId, cron: "0 3 * * *", timezone: "UTC", targetListId: listId, active: true })));
+    await db.batch.create({ data: { accountId: t.account.id, flowId, flowVersionId: (await db.batch.findFirstOrThrow({ where: { flowId } })).flowVersionId, flowName: "x", targetCount: 0 } });
+    const viewers = [
+      { ...t.engineer, accountId: t.account.id, role: "engineer" as const },
+      { ...t.loner, accountId: t.account.id, teamId: null, role: "engineer" as const },
+      { ...t.admin, accountId: t.account.id, teamId: null, role: "admin" as const },
+      { ...t.other.engineer, accountId: t.other.account.id, teamId: t.other.teamId, role: "engineer" as const },
+    ];
+    for (const viewer of viewers) {
+      const prismaBatches = (await db.batch.findMany({ where: { AND: [{ flowId }, visibleBatchesWhere(viewer)] }, select: { id: true } })).map((b) => b.id).sort();
+      const sqlBatches = (await db.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT b.id FROM "Batch" b WHERE b."flowId" = ${flowId}::uuid AND ${visibleBatchesSql(viewer, "b")}`)).map((b) => b.id).sort();
+      expect(sqlBatches).toEqual(prismaBatches);
+      const prismaSchedules = (await db.schedule.findMany({ where: { AND: [{ flowId }, visibleSchedulesWhere(viewer)] }, select: { id: true } })).map((b) => b.id).sort();
+      const sqlSchedules = (await db.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT s.id FROM "Schedule" s WHERE s."flowId" = ${flowId}::uuid AND ${visibleSchedulesSql(viewer, "s")}`)).map((b) => b.id).sort();
+      expect(sqlSchedules).toEqual(prismaSchedules);
+    }
+  });
+});
+
+describe("target lists tab and editor", () => {
+  it("rows carry the count and the first labels; the editor loads one list's targets under the same rules", async () => {
+    const t = await teamTenant();
+    const many = Array.from({ length: TARGET_PREVIEW + 3 }, (_, i) => ({ label: `WEB-${String(i).padStart(2, "0")}`, notes: i === 0 ? "front" : "", values: { ip: `10.1.0.${i}` } }));
+    const listId = ok(await as(t.engineer, () => createTargetList({ name: "Web farm", description: "all web servers", visibility: "team", targets: many }))).id;
+    const viewer = { ...t.engineer, accountId: t.account.id, role: "engineer" as const };
+    const { rows } = await listTargetLists(viewer);
+    expect(rows).toEqual([{ id: listId, name: "Web farm", visibility: "team", updatedAt: expect.any(String), editable: true, count: many.length, preview: many.slice(0, TARGET_PREVIEW).map((m) => m.label) }]);
+
+    const get = async (user: { id: string } | null, id = listId) => {
+      actAs(user);
+      try {
+        return await targetListRoute.GET(new Request(`http://localhost/api/maintenance/target-lists/${id}`), { params: Promise.resolve({ id }) });
+      } finally {
+        actAs(null);
+      }
+    };
+    const response = await get(t.engineer);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: listId, name: "Web farm", description: "all web servers", visibility: "team", targets: many });
+    // Outside the team, in another account, or a malformed id: not found; l1: refused; signed out: 401.
+    expect((await get(t.loner)).status).toBe(404);
+    expect((await get(t.other.admin)).status).toBe(404);
+    expect((await get(t.engineer, "not-a-uuid")).status).toBe(404);
+    expect((await get(t.l1)).status).toBe(403);
+    expect((await get(null)).status).toBe(401);
   });
 });

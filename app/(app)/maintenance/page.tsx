@@ -10,7 +10,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { cn } from "@/lib/cn";
 import { MANAGE_ROLE } from "@/lib/maintenance/access";
-import { listTargetListsWithTargets, maintenanceOverview } from "@/lib/maintenance/queries";
+import { listTargetLists, maintenanceOverview } from "@/lib/maintenance/queries";
 import { cronInWords } from "@/lib/maintenance/schedule";
 
 export const metadata: Metadata = { title: "Maintenance" };
@@ -95,7 +95,7 @@ async function FlowsTab({ user, page }: { user: Awaited<ReturnType<typeof requir
                 {flow.activeBatch && (
                   <p>
                     <Link href={`/maintenance/batches/${flow.activeBatch.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">Running: {flow.activeBatch.score.finished}/{flow.activeBatch.score.total}</Link>
-                    <span className="mt-1 block"><StateDots states={flow.activeBatch.states} /></span>
+                    <span className="mt-1 block"><StateDots score={flow.activeBatch.score} /></span>
                   </p>
                 )}
                 {flow.lastBatch && (
@@ -115,7 +115,7 @@ async function FlowsTab({ user, page }: { user: Awaited<ReturnType<typeof requir
 }
 
 async function ListsTab({ user, canManage, page }: { user: Awaited<ReturnType<typeof requirePageUser>>; canManage: boolean; page: number }) {
-  const { rows, hasMore } = await listTargetListsWithTargets(user, page);
+  const { rows, hasMore } = await listTargetLists(user, page);
   return (
     <div className="space-y-3">
       <Card>
