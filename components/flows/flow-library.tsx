@@ -15,7 +15,7 @@ import { SearchInput } from "@/components/ui/search-input";
 import { useDebounced } from "@/components/ui/use-debounced";
 import { cn } from "@/lib/cn";
 import type { LibrarySearch } from "@/lib/flows/flow.validation";
-import type { FlowCard, FlowSearchResult } from "@/lib/flows/queries";
+import type { FlowListItem, FlowSearchResult } from "@/lib/flows/queries";
 import { FLOW_TYPES, type FlowType } from "@/lib/flows/structure";
 import { FLOW_TYPE_META, FlowTypeBadge, StatusBadge, VisibilityLabel } from "./flow-meta";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
@@ -201,7 +201,7 @@ export function FlowLibrary({
   );
 }
 
-function ForkBadge({ flow }: { flow: FlowCard }) {
+function ForkBadge({ flow }: { flow: FlowListItem }) {
   if (!flow.forkedFrom) return null;
   return (
     <Badge className="gap-1" title={`Fork of ${flow.forkedFrom.name}`}>
@@ -210,7 +210,7 @@ function ForkBadge({ flow }: { flow: FlowCard }) {
   );
 }
 
-function FlowGridCard({ flow }: { flow: FlowCard }) {
+function FlowGridCard({ flow }: { flow: FlowListItem }) {
   return (
     <li>
       <Card className="flex h-full flex-col p-4 transition-shadow hover:shadow-md">
@@ -235,7 +235,7 @@ function FlowGridCard({ flow }: { flow: FlowCard }) {
   );
 }
 
-function FlowListRow({ flow }: { flow: FlowCard }) {
+function FlowListRow({ flow }: { flow: FlowListItem }) {
   return (
     <li className="flex flex-wrap items-center gap-3 px-4 py-3">
       <div className="min-w-0 flex-1">
