@@ -213,21 +213,21 @@ function ForkBadge({ flow }: { flow: FlowListItem }) {
 function FlowGridCard({ flow }: { flow: FlowListItem }) {
   return (
     <li>
-      <Card className="flex h-full flex-col p-4 transition-shadow hover:shadow-md">
-        <div className="flex flex-wrap items-center gap-1.5">
+      <Card className="flow-card">
+        <div className="flow-card-badges">
           <FlowTypeBadge type={flow.type} />
           <StatusBadge status={flow.status} isActive={flow.isActive} />
           {flow.isDefault && <Badge tone="brand">Built-in</Badge>}
         </div>
-        <h3 className="mt-2 font-semibold leading-snug">
+        <h3 className="flow-card-title">
           <Link href={`/flows/${flow.id}`} className="hover:underline">{flow.name}</Link>
         </h3>
-        {flow.description && <p className="mt-1 line-clamp-2 text-sm text-fg-muted">{flow.description}</p>}
-        <div className="mt-2 flex flex-wrap gap-1"><ForkBadge flow={flow} />{flow.tags.slice(0, 4).map((t) => <Badge key={t}>#{t}</Badge>)}</div>
-        <div className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 pt-3 text-xs text-fg-muted">
+        {flow.description && <p className="flow-card-text">{flow.description}</p>}
+        <div className="flow-card-tags"><ForkBadge flow={flow} />{flow.tags.slice(0, 4).map((t) => <Badge key={t}>{`#${t}`}</Badge>)}</div>
+        <div className="flow-card-meta">
           {flow.category && <span>{flow.category}</span>}
           <VisibilityLabel visibility={flow.visibility} />
-          <span>{flow.usageCount} runs</span>
+          <span>{`${flow.usageCount} runs`}</span>
           <span>updated <LocalTime value={flow.updatedAt} format="relative" /></span>
         </div>
       </Card>
@@ -237,7 +237,7 @@ function FlowGridCard({ flow }: { flow: FlowListItem }) {
 
 function FlowListRow({ flow }: { flow: FlowListItem }) {
   return (
-    <li className="flex flex-wrap items-center gap-3 px-4 py-3">
+    <li className="flow-row">
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2">
           <Link href={`/flows/${flow.id}`} className="font-medium hover:underline">{flow.name}</Link>
@@ -248,7 +248,7 @@ function FlowListRow({ flow }: { flow: FlowListItem }) {
         </div>
         {flow.description && <p className="truncate text-sm text-fg-muted">{flow.description}</p>}
       </div>
-      <div className="flex items-center gap-3 text-xs text-fg-muted">
+      <div className="flow-row-meta">
         {flow.category && <span>{flow.category}</span>}
         <VisibilityLabel visibility={flow.visibility} />
         <span>{flow.usageCount} runs</span>
