@@ -79,8 +79,8 @@ export function toCard(user: Viewer, flow: Prisma.FlowGetPayload<{ select: typeo
 
 /** A search reads at most this many matching flows (to rank and count them); past it the page says "1,000+". */
 export const FLOW_MATCH_CAP = 1_000;
-/** Characters of a description a list card gets: its two clamped lines and more (the flow page has the rest). */
-export const FLOW_EXCERPT_CHARS = 200;
+/** Characters of a description a list card gets: enough for its two clamped lines (the flow page has the rest). */
+export const FLOW_EXCERPT_CHARS = 140;
 
 /** A flow as a list shows it (the library's cards and rows, quick start): no author, version or rights, the start of the description. */
 export type FlowListItem = Pick<FlowCard, "id" | "name" | "description" | "type" | "category" | "status" | "visibility" | "isActive" | "isDefault" | "usageCount" | "updatedAt" | "forkedFrom" | "tags">;
