@@ -15,7 +15,7 @@ import { SearchInput } from "@/components/ui/search-input";
 import { useDebounced } from "@/components/ui/use-debounced";
 import { cn } from "@/lib/cn";
 import type { LibrarySearch } from "@/lib/flows/flow.validation";
-import type { FlowCard, FlowSearchResult } from "@/lib/flows/queries";
+import type { FlowListItem, FlowSearchResult } from "@/lib/flows/queries";
 import { FLOW_TYPES, type FlowType } from "@/lib/flows/structure";
 import { FLOW_TYPE_META, FlowTypeBadge, StatusBadge, VisibilityLabel } from "./flow-meta";
 import { useShareableUrl } from "@/components/ui/use-shareable-url";
@@ -201,7 +201,7 @@ export function FlowLibrary({
   );
 }
 
-function ForkBadge({ flow }: { flow: FlowCard }) {
+function ForkBadge({ flow }: { flow: FlowListItem }) {
   if (!flow.forkedFrom) return null;
   return (
     <Badge className="gap-1" title={`Fork of ${flow.forkedFrom.name}`}>
@@ -210,24 +210,24 @@ function ForkBadge({ flow }: { flow: FlowCard }) {
   );
 }
 
-function FlowGridCard({ flow }: { flow: FlowCard }) {
+function FlowGridCard({ flow }: { flow: FlowListItem }) {
   return (
     <li>
-      <Card className="flex h-full flex-col p-4 transition-shadow hover:shadow-md">
-        <div className="flex flex-wrap items-center gap-1.5">
+      <Card className="flow-card">
+        <div className="flow-card-badges">
           <FlowTypeBadge type={flow.type} />
           <StatusBadge status={flow.status} isActive={flow.isActive} />
           {flow.isDefault && <Badge tone="brand">Built-in</Badge>}
         </div>
-        <h3 className="mt-2 font-semibold leading-snug">
+        <h3 className="flow-card-title">
           <Link href={`/flows/${flow.id}`} className="hover:underline">{flow.name}</Link>
         </h3>
-        {flow.description && <p className="mt-1 line-clamp-2 text-sm text-fg-muted">{flow.description}</p>}
-        <div className="mt-2 flex flex-wrap gap-1"><ForkBadge flow={flow} />{flow.tags.slice(0, 4).map((t) => <Badge key={t}>#{t}</Badge>)}</div>
-        <div className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 pt-3 text-xs text-fg-muted">
+        {flow.description && <p className="flow-card-text">{flow.description}</p>}
+        <div className="flow-card-tags"><ForkBadge flow={flow} />{flow.tags.slice(0, 4).map((t) => <Badge key={t}>{`#${t}`}</Badge>)}</div>
+        <div className="flow-card-meta">
           {flow.category && <span>{flow.category}</span>}
           <VisibilityLabel visibility={flow.visibility} />
-          <span>{flow.usageCount} runs</span>
+          <span>{`${flow.usageCount} runs`}</span>
           <span>updated <LocalTime value={flow.updatedAt} format="relative" /></span>
         </div>
       </Card>
@@ -235,9 +235,9 @@ function FlowGridCard({ flow }: { flow: FlowCard }) {
   );
 }
 
-function FlowListRow({ flow }: { flow: FlowCard }) {
+function FlowListRow({ flow }: { flow: FlowListItem }) {
   return (
-    <li className="flex flex-wrap items-center gap-3 px-4 py-3">
+    <li className="flow-row">
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2">
           <Link href={`/flows/${flow.id}`} className="font-medium hover:underline">{flow.name}</Link>
@@ -248,7 +248,7 @@ function FlowListRow({ flow }: { flow: FlowCard }) {
         </div>
         {flow.description && <p className="truncate text-sm text-fg-muted">{flow.description}</p>}
       </div>
-      <div className="flex items-center gap-3 text-xs text-fg-muted">
+      <div className="flow-row-meta">
         {flow.category && <span>{flow.category}</span>}
         <VisibilityLabel visibility={flow.visibility} />
         <span>{flow.usageCount} runs</span>

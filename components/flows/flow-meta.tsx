@@ -33,7 +33,7 @@ export function StatusBadge({ status, isActive }: { status: "draft" | "published
 export function VisibilityLabel({ visibility }: { visibility: Visibility }) {
   const { label, icon: Icon } = VISIBILITY_META[visibility];
   return (
-    <span className="inline-flex items-center gap-1 text-xs text-fg-muted">
+    <span className="vis-label">
       <Icon className="h-3 w-3" aria-hidden />
       {label}
     </span>

@@ -1,9 +1,10 @@
 "use client";
 // An endpoint's delivery log, newest first: status, HTTP code, duration, attempts, next retry, and
-// per delivery its tries with the start of each answer. "Redeliver" sends one again now. Pages of
+// per delivery, when its row is opened, its tries with the start of each answer (fetched then:
+// GET /api/webhooks/<id>/deliveries/<deliveryId>; the pages carry only what the rows show). "Redeliver" sends one again now. Pages of
 // 50 through react-query (GET /api/webhooks/<id>/deliveries, keyset cursor): the first comes with
 // the page, "Load more" fetches the next; a status filter (all / pending / delivered / failed).
-import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { ChevronRight } from "lucide-react";
 import { Fragment, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +14,7 @@ import { useToast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
 import { cn } from "@/lib/cn";
 import { redeliverWebhook } from "@/lib/webhooks/webhooks.actions";
-import { DELIVERY_STATUS_FILTERS, type DeliveryLogPage, type DeliveryLogRow, type DeliveryStatusFilter } from "@/lib/webhooks/webhooks.validation";
+import { DELIVERY_STATUS_FILTERS, type DeliveryAttempts, type DeliveryLogPage, type DeliveryLogRow, type DeliveryStatusFilter } from "@/lib/webhooks/webhooks.validation";
 import { DeliveryStatusBadge } from "./status";
 
 const FILTER_LABELS: Record<DeliveryStatusFilter, string> = { all: "All", pending: "Pending", succeeded: "Delivered", failed: "Failed" };
@@ -131,24 +132,7 @@ export function DeliveryLog({ endpointId, firstPage, maxAttempts }: { endpointId
                       <tr className="border-b border-border bg-muted/40">
                         <td colSpan={7} className="px-5 py-3">
                           <p className="mb-2 text-xs text-fg-muted">webhook-id <code className="font-mono">{d.eventId}</code></p>
-                          {d.tries.length === 0 ? (
-                            <p className="text-sm text-fg-muted">Not tried yet.</p>
-                          ) : (
-                            <ol className="space-y-2">
-                              {d.tries.map((t) => (
-                                <li key={t.attempt} className="rounded-md border border-border bg-surface p-3">
-                                  <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                                    <span className="font-medium">Attempt {t.attempt}</span>
-                                    <span>{t.statusCode !== null ? `HTTP ${t.statusCode}` : "No answer"}</span>
-                                    <span className="tabular-nums text-fg-muted">{t.durationMs} ms</span>
-                                    <LocalTime value={t.at} format="datetime" className="text-fg-muted" />
-                                  </p>
-                                  {t.error && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{t.error}</p>}
-                                  {t.responseExcerpt && <pre className="mt-2 max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 font-mono text-xs">{t.responseExcerpt}</pre>}
-                                </li>
-                              ))}
-                            </ol>
-                          )}
+                          <DeliveryTries endpointId={endpointId} deliveryId={d.id} />
                         </td>
                       </tr>
                     )}
@@ -168,5 +152,42 @@ export function DeliveryLog({ endpointId, firstPage, maxAttempts }: { endpointId
       )}
       {log.isFetchNextPageError && <p className="px-5 pb-3 text-center text-sm text-red-700 dark:text-red-300">{log.error?.message}</p>}
     </div>
+  );
+}
+
+/** An opened row's tries, read when it opens (under the log's key, so a redelivery refreshes them). */
+function DeliveryTries({ endpointId, deliveryId }: { endpointId: string; deliveryId: string }) {
+  const tries = useQuery({
+    queryKey: [...deliveryLogKey(endpointId), "tries", deliveryId],
+    queryFn: async ({ signal }): Promise<DeliveryAttempts> => {
+      const response = await fetch(`/api/webhooks/${endpointId}/deliveries/${deliveryId}`, { signal });
+      if (!response.ok) throw new Error((await response.json().catch(() => null))?.error ?? "Could not load the attempts.");
+      return response.json();
+    },
+  });
+  if (tries.isPending) return <p className="text-sm text-fg-muted" role="status">Loading attempts…</p>;
+  if (tries.isError) {
+    return (
+      <p className="text-sm text-red-700 dark:text-red-300">
+        {tries.error.message} <button type="button" className="underline" onClick={() => void tries.refetch()}>Try again</button>
+      </p>
+    );
+  }
+  if (!tries.data.tries.length) return <p className="text-sm text-fg-muted">Not tried yet.</p>;
+  return (
+    <ol className="space-y-2">
+      {tries.data.tries.map((t) => (
+        <li key={t.attempt} className="rounded-md border border-border bg-surface p-3">
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <span className="font-medium">Attempt {t.attempt}</span>
+            <span>{t.statusCode !== null ? `HTTP ${t.statusCode}` : "No answer"}</span>
+            <span className="tabular-nums text-fg-muted">{t.durationMs} ms</span>
+            <LocalTime value={t.at} format="datetime" className="text-fg-muted" />
+          </p>
+          {t.error && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{t.error}</p>}
+          {t.responseExcerpt && <pre className="mt-2 max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 font-mono text-xs">{t.responseExcerpt}</pre>}
+        </li>
+      ))}
+    </ol>
   );
 }

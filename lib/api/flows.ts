@@ -1,33 +1,29 @@
-// /api/v1/flows: the library's filters (flowSearchWhere) with a keyset page on (updatedAt, id),
-// and one flow with its latest published version.
+// /api/v1/flows: the library's filters with a keyset page on (updatedAt, id) (flowListSql: one
+// statement, each visibility branch walked in index order), and one flow with its latest published version.
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { flowCardSelect, flowSearchWhere, getFlowDetail, getFlowVersion, toCard } from "@/lib/flows/queries";
+import { flowListSql, getFlowDetail, getFlowVersion, type FlowListRow } from "@/lib/flows/queries";
 import type { ApiPrincipal } from "./keys";
-import { afterDesc, decodeKeyset, page } from "./pagination";
+import { decodeKeyset, page } from "./pagination";
 import type { flowDetail, flowListQuery, flowSummary } from "./schemas";
 
 type Viewer = ApiPrincipal["user"];
 type Summary = z.input<typeof flowSummary>;
 
-const summary = (card: ReturnType<typeof toCard>): Summary => ({
+const summary = (card: Omit<Summary, "updatedAt"> & { updatedAt: string | Date }): Summary => ({
   id: card.id, name: card.name, description: card.description, type: card.type, category: card.category, status: card.status,
-  visibility: card.visibility, isActive: card.isActive, version: card.version, tags: card.tags, authorName: card.authorName, updatedAt: card.updatedAt,
+  visibility: card.visibility, isActive: card.isActive, version: card.version, tags: card.tags, authorName: card.authorName,
+  updatedAt: typeof card.updatedAt === "string" ? card.updatedAt : card.updatedAt.toISOString(),
 });
 
 export async function listFlows(user: Viewer, query: z.output<typeof flowListQuery>) {
-  const where: Prisma.FlowWhereInput = {
-    AND: [
-      flowSearchWhere(user, query),
-      ...(query.type ? [{ type: query.type }] : []),
-      afterDesc("updatedAt", decodeKeyset(query.cursor)),
-    ],
-  };
-  const rows = await db.flow.findMany({ where, select: flowCardSelect, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
+  const rows = await db.$queryRaw<FlowListRow[]>(flowListSql(user, query, {
+    sort: "recent", type: query.type, offset: 0, limit: query.limit + 1, after: decodeKeyset(query.cursor),
+    contains: query.q || undefined, wholeDescription: true,
+  }));
   const result = page(rows, query.limit, (row) => ({ at: row.updatedAt, id: row.id }));
-  return { data: result.data.map((row) => summary(toCard(user, row))), nextCursor: result.nextCursor };
+  return { data: result.data.map(summary), nextCursor: result.nextCursor };
 }
 
 export async function getFlow(user: Viewer, flowId: string): Promise<z.input<typeof flowDetail>> {

@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
-import { canEditFlow, visibleFlowsSql, visibleFlowsWhere } from "./access";
+import { canEditFlow, visibleFlowsBranchesSql, visibleFlowsSql, visibleFlowsWhere } from "./access";
 import type { LibrarySearch } from "./flow.validation";
 import { FLOW_TYPES, readStructure, type FlowType, structureSize, type Visibility } from "./structure";
 import { readVariables } from "./variables";
@@ -79,32 +79,98 @@ export function toCard(user: Viewer, flow: Prisma.FlowGetPayload<{ select: typeo
 
 /** A search reads at most this many matching flows (to rank and count them); past it the page says "1,000+". */
 export const FLOW_MATCH_CAP = 1_000;
+/** Characters of a description a list card gets: enough for its two clamped lines (the flow page has the rest). */
+export const FLOW_EXCERPT_CHARS = 140;
+
+/** A flow as a list shows it (the library's cards and rows, quick start): no author, version or rights, the start of the description. */
+export type FlowListItem = Pick<FlowCard, "id" | "name" | "description" | "type" | "category" | "status" | "visibility" | "isActive" | "isDefault" | "usageCount" | "updatedAt" | "forkedFrom" | "tags">;
 
 export async function searchFlows(user: Viewer, search: LibrarySearch) {
   const terms = flowSearchTerms(search.q);
   if (terms) return rankedFlowSearch(user, search, terms);
-  const base = flowSearchWhere(user, search);
-  const where: Prisma.FlowWhereInput = search.type ? { AND: [base, { type: search.type }] } : base;
   const [items, counts] = await Promise.all([
-    db.flow.findMany({ where, select: flowCardSelect, orderBy: ORDER[search.sort], skip: (search.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    db.flow.groupBy({ by: ["type"], where: base, _count: { _all: true } }),
+    db.$queryRaw<FlowListRow[]>(flowListSql(user, search, { sort: search.sort, type: search.type, offset: (search.page - 1) * PAGE_SIZE, limit: PAGE_SIZE })),
+    db.flow.groupBy({ by: ["type"], where: flowSearchWhere(user, search), _count: { _all: true } }),
   ]);
   const typeCounts = Object.fromEntries(FLOW_TYPES.map((t) => [t, counts.find((c) => c.type === t)?._count._all ?? 0])) as Record<FlowType, number>;
   // The per-type counts already hold the total (the type filter is the only difference).
   const total = search.type ? typeCounts[search.type] : FLOW_TYPES.reduce((sum, t) => sum + typeCounts[t], 0);
-  return { items: await withVisibleOrigins(user, items), total, totalCapped: false, page: search.page, pageSize: PAGE_SIZE, typeCounts };
+  return { items: items.map(toListItem), total, totalCapped: false, page: search.page, pageSize: PAGE_SIZE, typeCounts };
 }
 
-/** Cards, with origins this user may not see shown as no origin (one lookup, only when a card is a fork). */
-async function withVisibleOrigins(user: Viewer, items: Prisma.FlowGetPayload<{ select: typeof flowCardSelect }>[]): Promise<FlowCard[]> {
-  const originIds = items.map((f) => f.forkedFromId).filter((id): id is string => id !== null);
-  const forkOrigins = new Set(
-    originIds.length ? (await db.flow.findMany({ where: { AND: [{ id: { in: originIds } }, visibleFlowsWhere(user)] }, select: { id: true } })).map((f) => f.id) : [],
-  );
-  return items.map((flow) => {
-    const card = toCard(user, flow);
-    return { ...card, forkedFrom: card.forkedFrom && forkOrigins.has(card.forkedFrom.id) ? card.forkedFrom : null };
-  });
+/** A row of flowListSql / flowCardsSql. */
+export type FlowListRow = {
+  id: string; name: string; description: string; type: FlowType; category: string | null; status: "draft" | "published"; visibility: Visibility;
+  isActive: boolean; isDefault: boolean; usageCount: number; version: number; updatedAt: Date; accountId: string; authorId: string | null;
+  teamId: string | null; authorName: string | null; originId: string | null; originName: string | null; tags: string[];
+};
+
+export const toListItem = (f: FlowListRow): FlowListItem => ({
+  id: f.id, name: f.name, description: f.description, type: f.type, category: f.category, status: f.status, visibility: f.visibility,
+  isActive: f.isActive, isDefault: f.isDefault, usageCount: f.usageCount, updatedAt: f.updatedAt.toISOString(),
+  forkedFrom: f.originId && f.originName !== null ? { id: f.originId, name: f.originName } : null, tags: f.tags,
+});
+
+/**
+ * What a card or an API summary shows of each flow in `page` (a relation of ids and sort keys,
+ * aliased p): the flow, tag names, its author and its origin only when the viewer may see it. Only
+ * the page's rows are joined (Prisma's nested select joined every match before its LIMIT).
+ */
+function flowCardsSql(user: Viewer, from: Prisma.Sql, order: Prisma.Sql, wholeDescription: boolean): Prisma.Sql {
+  const description = wholeDescription ? Prisma.sql`f."description"` : Prisma.sql`left(f."description", ${FLOW_EXCERPT_CHARS})`;
+  return Prisma.sql`
+    SELECT f."id", f."name", ${description} AS "description", f."type"::text AS "type", f."category", f."status"::text AS "status",
+           f."visibility"::text AS "visibility", f."isActive", f."isDefault", f."usageCount", f."version", f."updatedAt", f."accountId",
+           f."authorId", f."teamId", CASE WHEN f."isDefault" THEN 'ResolutionFlow' ELSE a."name" END AS "authorName",
+           o."id" AS "originId", o."name" AS "originName",
+           ARRAY(SELECT t."name" FROM "FlowTag" ft JOIN "Tag" t ON t."id" = ft."tagId" WHERE ft."flowId" = f."id" ORDER BY t."name") AS "tags"
+    FROM ${from}
+    JOIN "Flow" f ON f."id" = p."id"
+    LEFT JOIN "User" a ON a."id" = f."authorId"
+    LEFT JOIN "Flow" o ON o."id" = f."forkedFromId" AND ${visibleFlowsSql(user, "o")}
+    ORDER BY ${order}`;
+}
+
+const LIST_ORDER: Record<LibrarySearch["sort"], string[]> = {
+  recent: [`"updatedAt" DESC`, `"id" DESC`],
+  used: [`"usageCount" DESC`, `"updatedAt" DESC`, `"id" DESC`],
+  name: [`"name" ASC`, `"id" ASC`],
+};
+
+export type FlowListOptions = {
+  sort: LibrarySearch["sort"]; type?: FlowType; offset: number; limit: number;
+  /** Keyset (the API): rows after this one in (updatedAt DESC, id DESC) order; only with sort "recent". */
+  after?: { at: Date; id: string } | null;
+  /** The API's `q`: a substring of the name, description, category or a tag (ILIKE). */
+  contains?: string;
+  /** The API returns whole descriptions; the library's cards the start of them. */
+  wholeDescription?: boolean;
+};
+
+/**
+ * A page of the flow list in one statement (exported for the query-shape tests). The rule's two
+ * branches (this account's flows; other accounts' public ones) each read at most the page's end
+ * in the order of an index of their own (Flow_accountId_updatedAt_id_idx and its siblings), the
+ * page is merged from those, and only its rows are joined to tags, author and origin.
+ */
+export function flowListSql(user: Viewer, search: Omit<LibrarySearch, "q" | "type" | "page" | "sort">, options: FlowListOptions): Prisma.Sql {
+  const { own, elsewhere } = visibleFlowsBranchesSql(user, "f");
+  const conditions = flowFilterConditions(user, search);
+  if (options.type) conditions.push(Prisma.sql`f."type" = ${options.type}::"FlowType"`);
+  if (options.after) conditions.push(Prisma.sql`(f."updatedAt", f."id") < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`);
+  if (options.contains) {
+    const like = `%${options.contains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(Prisma.sql`(f."name" ILIKE ${like} OR f."description" ILIKE ${like} OR f."category" ILIKE ${like}
+      OR EXISTS (SELECT 1 FROM "FlowTag" ft JOIN "Tag" t ON t."id" = ft."tagId" WHERE ft."flowId" = f."id" AND t."name" ILIKE ${like}))`);
+  }
+  const keys = LIST_ORDER[options.sort];
+  const branchOrder = Prisma.raw(keys.map((k) => `f.${k}`).join(", "));
+  const pageOrder = Prisma.raw(keys.map((k) => `p.${k}`).join(", "));
+  const end = options.offset + options.limit;
+  const branch = (scope: Prisma.Sql) => Prisma.sql`(SELECT f."id", f."updatedAt", f."usageCount", f."name" FROM "Flow" f
+      WHERE ${Prisma.join([scope, ...conditions], " AND ")} ORDER BY ${branchOrder} LIMIT ${end})`;
+  const from = Prisma.sql`(SELECT * FROM (${branch(own)} UNION ALL ${branch(elsewhere)}) p ORDER BY ${pageOrder} LIMIT ${options.limit} OFFSET ${options.offset}) p`;
+  return flowCardsSql(user, from, pageOrder, options.wholeDescription ?? false);
 }
 
 type SearchTerms = { words: string[]; tsquery: string };
@@ -115,9 +181,9 @@ export function flowSearchTerms(q: string): SearchTerms | null {
   return words.length ? { words, tsquery: words.map((w) => `${w}:*`).join(" & ") } : null;
 }
 
-/** The library's filters other than the text and the type, in SQL (flows aliased `f`); the same rules as flowSearchWhere. */
-function flowFiltersSql(user: Viewer, search: LibrarySearch): Prisma.Sql {
-  const and: Prisma.Sql[] = [visibleFlowsSql(user, "f"), Prisma.sql`(f."isActive" OR f."accountId" = ${user.accountId}::uuid)`];
+/** The library's filters other than the text, the type and visibility, in SQL (flows aliased `f`); the same rules as flowSearchWhere. */
+function flowFilterConditions(user: Viewer, search: Omit<LibrarySearch, "q" | "type" | "page" | "sort">): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
   if (search.category) and.push(Prisma.sql`f."category" = ${search.category}`);
   if (search.tag) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "FlowTag" ft JOIN "Tag" t ON t."id" = ft."tagId" WHERE ft."flowId" = f."id" AND t."name" = ${search.tag})`);
   if (search.status !== "all") and.push(Prisma.sql`f."status" = ${search.status}::"FlowStatus"`);
@@ -127,6 +193,13 @@ function flowFiltersSql(user: Viewer, search: LibrarySearch): Prisma.Sql {
     case "account": and.push(Prisma.sql`f."accountId" = ${user.accountId}::uuid`); break;
     case "public": and.push(Prisma.sql`f."visibility" = 'public'`); break;
   }
+  return and;
+}
+
+/** The library's filters other than the text and the type, in SQL (flows aliased `f`), visibility included. */
+function flowFiltersSql(user: Viewer, search: LibrarySearch): Prisma.Sql {
+  // Deactivated flows stay out of the library, except for their own account's editors.
+  const and: Prisma.Sql[] = [visibleFlowsSql(user, "f"), Prisma.sql`(f."isActive" OR f."accountId" = ${user.accountId}::uuid)`, ...flowFilterConditions(user, search)];
   return Prisma.join(and, " AND ");
 }
 
@@ -173,9 +246,11 @@ export function rankedFlowSearchSql(user: Viewer, search: LibrarySearch, terms: 
 
 async function rankedFlowSearch(user: Viewer, search: LibrarySearch, terms: SearchTerms) {
   const [row] = await db.$queryRaw<{ ids: string[]; typeCounts: Partial<Record<FlowType, number>>; matched: number }[]>(rankedFlowSearchSql(user, search, terms));
-  const found = row.ids.length ? await db.flow.findMany({ where: { id: { in: row.ids } }, select: flowCardSelect }) : [];
-  const byId = new Map(found.map((f) => [f.id, f]));
-  const items = await withVisibleOrigins(user, row.ids.map((id) => byId.get(id)).filter((f) => f !== undefined));
+  // The page's cards in rank order, in one statement.
+  const cards = row.ids.length
+    ? await db.$queryRaw<FlowListRow[]>(flowCardsSql(user, Prisma.sql`unnest(${row.ids}::uuid[]) WITH ORDINALITY AS p("id", "n")`, Prisma.sql`p."n"`, false))
+    : [];
+  const items = cards.map(toListItem);
   const typeCounts = Object.fromEntries(FLOW_TYPES.map((t) => [t, Math.min(row.typeCounts[t] ?? 0, FLOW_MATCH_CAP)])) as Record<FlowType, number>;
   const totalCapped = row.matched > FLOW_MATCH_CAP;
   const total = search.type ? typeCounts[search.type] : Math.min(row.matched, FLOW_MATCH_CAP);

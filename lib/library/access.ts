@@ -33,16 +33,34 @@ export function visibleLibraryWhere(user: Viewer): Prisma.LibraryStepWhereInput 
 
 /** The same rule as visibleLibraryWhere, for the raw SQL of the library search (steps aliased `s`). */
 export function visibleLibrarySql(user: Viewer): Prisma.Sql {
+  const { own, elsewhere } = libraryBranchConditions(user);
+  return Prisma.sql`(
+    ${own}
+    OR ${elsewhere}
+  )`;
+}
+
+/**
+ * The same rule split by where an entry lives, for reads that walk the two apart (each in the
+ * order of an index of its own): `own` is the viewer's account's entries the rule lets through,
+ * `elsewhere` every other account's. Their union is exactly visibleLibrarySql (a test checks).
+ */
+export function visibleLibraryBranchesSql(user: Viewer): { own: Prisma.Sql; elsewhere: Prisma.Sql } {
+  const { own, elsewhere } = libraryBranchConditions(user);
+  return { own, elsewhere: Prisma.sql`(s."accountId" <> ${user.accountId}::uuid AND ${elsewhere})` };
+}
+
+function libraryBranchConditions(user: Viewer): { own: Prisma.Sql; elsewhere: Prisma.Sql } {
   const rule = libraryVisibilityRule(user);
   const team =
     rule.team === "every" ? Prisma.sql` OR s."visibility" = 'team'`
     : rule.team ? Prisma.sql` OR (s."visibility" = 'team' AND s."teamId" = ${rule.team}::uuid)`
     : Prisma.empty;
   const accountWide = Prisma.join(rule.accountWide.map((v) => Prisma.sql`${v}::"Visibility"`));
-  return Prisma.sql`(
-    (s."accountId" = ${rule.accountId}::uuid AND (s."visibility" IN (${accountWide}) OR s."authorId" = ${rule.authorId}::uuid${team}))
-    OR (s."visibility" = ${rule.elsewhere.visibility}::"Visibility" AND s."isActive" = ${rule.elsewhere.isActive})
-  )`;
+  return {
+    own: Prisma.sql`(s."accountId" = ${rule.accountId}::uuid AND (s."visibility" IN (${accountWide}) OR s."authorId" = ${rule.authorId}::uuid${team}))`,
+    elsewhere: Prisma.sql`(s."visibility" = ${rule.elsewhere.visibility}::"Visibility" AND s."isActive" = ${rule.elsewhere.isActive})`,
+  };
 }
 
 /** Whether the user may edit or delete this (visible) entry: a manual entry of their account, theirs or they are an admin. */

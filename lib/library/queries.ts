@@ -10,7 +10,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleFlowsSql } from "@/lib/flows/access";
-import { canChangeLibraryStep, visibleLibrarySql } from "./access";
+import { canChangeLibraryStep, visibleLibraryBranchesSql, visibleLibrarySql } from "./access";
 import type { LibraryContent } from "./extract";
 import type { LibrarySearch } from "./library.validation";
 
@@ -67,34 +67,29 @@ const contentColumns = (whole: boolean) =>
 type SortKey = { expr: Prisma.Sql; desc: boolean };
 
 /**
- * The sort as a list of keys. With a query, "relevance" puts entries whose title holds the whole
- * query first, then those whose title holds more of its words: cheap per match, unlike a
- * similarity over the whole text (which cost ~1 s for a word with 6,000 matches).
+ * The sort as a list of keys, for every sort but relevance with words (relevanceSql). Each has an
+ * index per branch whose order it is, so a branch reads its page in index order (or, for a
+ * rare word, its few matches through the trigram index) and stops at the page's end.
  */
-function sortKeys(search: LibrarySearch, words: string[]): SortKey[] {
-  const query = words.join(" ");
-  switch (search.sort === "relevance" && !query ? "newest" : search.sort) {
+function sortKeys(search: LibrarySearch): SortKey[] {
+  switch (search.sort === "relevance" ? "newest" : search.sort) {
     case "used":
       return [{ expr: Prisma.sql`s."usageCount"`, desc: true }, { expr: Prisma.sql`s."updatedAt"`, desc: true }];
     case "rated":
       return [{ expr: Prisma.sql`(s."helpfulCount" + 1.0) / (s."helpfulCount" + s."unhelpfulCount" + 2.0)`, desc: true }, { expr: Prisma.sql`s."helpfulCount"`, desc: true }];
-    case "newest":
-      return [{ expr: Prisma.sql`s."createdAt"`, desc: true }];
     default:
-      return [
-        { expr: Prisma.sql`(lower(s."title") LIKE ${`%${escapeLike(query)}%`})::int`, desc: true },
-        { expr: Prisma.join(words.map((w) => Prisma.sql`(lower(s."title") LIKE ${`%${escapeLike(w)}%`})::int`), " + "), desc: true },
-        { expr: Prisma.sql`s."usageCount"`, desc: true },
-        { expr: Prisma.sql`s."createdAt"`, desc: true },
-      ];
+      return [{ expr: Prisma.sql`s."createdAt"`, desc: true }];
   }
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The WHERE of a search (visibility, active, words, filters), for the page and the count. */
-function searchWhere(user: Viewer, search: LibrarySearch, words: string[]): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [visibleLibrarySql(user), Prisma.sql`s."isActive"`];
+/**
+ * The WHERE of a search (active, words, filters) and, unless a branch brings its own part of the
+ * rule (`visibility: false`), the visibility rule; for the page and the count.
+ */
+function searchWhere(user: Viewer, search: LibrarySearch, words: string[], visibility = true): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [...(visibility ? [visibleLibrarySql(user)] : []), Prisma.sql`s."isActive"`];
   // Each word must appear; every LIKE is served by the trigram GIN index.
   for (const word of words) conditions.push(Prisma.sql`s."searchText" LIKE ${`%${escapeLike(word)}%`}`);
   if (search.type) conditions.push(Prisma.sql`s."type" = ${search.type}::"LibraryStepType"`);
@@ -109,38 +104,84 @@ export function librarySearchWords(q: string): string[] {
   return q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
 }
 
+/**
+ * The two branches of every page: this account's entries, and other accounts' public ones, each
+ * with its part of the visibility rule (visibleLibraryBranchesSql), which lets the (accountId, …)
+ * and (visibility, …) indexes serve them and keeps the statement short to plan.
+ */
+function branches(user: Viewer): Prisma.Sql[] {
+  const { own, elsewhere } = visibleLibraryBranchesSql(user);
+  return [own, elsewhere];
+}
+
+/**
+ * Relevance with words, as tiers: entries whose title holds the whole query, then those whose
+ * title holds all its words, then fewer of them, down to none (the words only in the
+ * instructions or commands). Inside a tier the order is use, then age: the order of
+ * LibraryStep_(accountId|visibility)_isActive_usageCount_createdAt_id_idx. Each tier (one CTE,
+ * both branches) reads at most the page's end in that order, or its few matches through the
+ * title and text trigram indexes when they are rare; and a tier runs only while the tiers above
+ * it hold fewer rows than the page's end (a one-time filter: otherwise it is never started). So
+ * a word with 6,000 matches costs what a page costs, not what ranking every match would.
+ */
+function relevanceTiers(user: Viewer, search: LibrarySearch, words: string[], end: number): Prisma.Sql[] {
+  // The title is the start of searchText (searchTextOf), so a title holding every word is a
+  // match: those tiers name only the title, which keeps the planner's estimate of them right
+  // (title and text conditions together look far rarer than they are).
+  const filtersOnly = searchWhere(user, search, [], false);
+  const where = searchWhere(user, search, words, false);
+  const title = (text: string) => Prisma.sql`lower(s."title") LIKE ${`%${escapeLike(text)}%`}`;
+  const whole = title(words.join(" "));
+  const tiers: { k0: number; k1: number; condition: Prisma.Sql }[] = [{ k0: 1, k1: words.length, condition: Prisma.sql`${filtersOnly} AND ${whole}` }];
+  if (words.length > 1) {
+    // All words in the title, but not as the phrase: a conjunction, which the title's trigram index serves.
+    tiers.push({ k0: 0, k1: words.length, condition: Prisma.sql`${filtersOnly} AND NOT (${whole}) AND ${Prisma.join(words.map(title), " AND ")}` });
+    for (let k = words.length - 1; k >= 0; k--) {
+      tiers.push({ k0: 0, k1: k, condition: Prisma.sql`${where} AND (${Prisma.join(words.map((w) => Prisma.sql`(${title(w)})::int`), " + ")}) = ${k}` });
+    }
+  } else tiers.push({ k0: 0, k1: 0, condition: Prisma.sql`${where} AND NOT (${whole})` });
+  return tiers.map((t, i) => {
+    const above = i === 0 ? Prisma.empty : Prisma.sql` AND (SELECT count(*) FROM (${Prisma.raw(Array.from({ length: i }, (_, j) => `SELECT 1 FROM t${j}`).join(" UNION ALL "))}) a) < ${end}`;
+    const branch = (scope: Prisma.Sql) => Prisma.sql`(SELECT s."id", ${t.k0}::int AS k0, ${t.k1}::int AS k1, s."usageCount" AS k2, s."createdAt" AS k3 FROM "LibraryStep" s
+        WHERE ${t.condition} AND ${scope}${above}
+        ORDER BY s."usageCount" DESC, s."createdAt" DESC, s."id" LIMIT ${end})`;
+    return Prisma.sql`${Prisma.raw(`t${i}`)} AS MATERIALIZED (${Prisma.join(branches(user).map(branch), " UNION ALL ")})`;
+  });
+}
+
 /** The page's SQL (exported for the query-shape tests, which EXPLAIN it). */
 export function librarySearchSql(user: Viewer, search: LibrarySearch, wholeContent = false): Prisma.Sql {
   const words = librarySearchWords(search.q);
   const where = searchWhere(user, search, words);
-  const keys = sortKeys(search, words);
   const offset = (search.page - 1) * LIBRARY_PAGE_SIZE;
   const end = offset + LIBRARY_PAGE_SIZE;
-  const keyColumns = Prisma.join(keys.map((k, i) => Prisma.sql`${k.expr} AS ${Prisma.raw(`k${i}`)}`), ", ");
-  const branchOrder = Prisma.join(keys.map((k) => Prisma.sql`${k.expr} ${Prisma.raw(k.desc ? "DESC" : "ASC")}`), ", ");
+  let parts: Prisma.Sql[];
+  let keys: { desc: boolean }[];
+  if (search.sort === "relevance" && words.length > 0) {
+    parts = relevanceTiers(user, search, words, end);
+    keys = [{ desc: true }, { desc: true }, { desc: true }, { desc: true }];
+  } else {
+    const sort = sortKeys(search);
+    const keyColumns = Prisma.join(sort.map((k, i) => Prisma.sql`${k.expr} AS ${Prisma.raw(`k${i}`)}`), ", ");
+    const order = Prisma.join(sort.map((k) => Prisma.sql`${k.expr} ${Prisma.raw(k.desc ? "DESC" : "ASC")}`), ", ");
+    // Each branch stops at the page's end, in the order of its index.
+    const filters = searchWhere(user, search, words, false);
+    parts = branches(user).map((scope, i) => Prisma.sql`${Prisma.raw(`t${i}`)} AS (SELECT s."id", ${keyColumns} FROM "LibraryStep" s WHERE ${filters} AND ${scope} ORDER BY ${order}, s."id" LIMIT ${end})`);
+    keys = sort;
+  }
+  const candidates = Prisma.raw(parts.map((_, i) => `SELECT * FROM t${i}`).join(" UNION ALL "));
   const pageOrder = Prisma.raw(keys.map((k, i) => `p.k${i} ${k.desc ? "DESC" : "ASC"}`).join(", "));
-  // A search reads every match of its words anyway (to rank them, through the trigram index), so
-  // it counts them on the way: narrow rows (id and sort keys), not the whole entry. Browsing
-  // reads only the page, so its total is a separate count that stops at the cap.
-  const counted = words.length > 0;
-  const branchCount = counted ? Prisma.sql`, count(*) OVER () AS n` : Prisma.sql`, 0::bigint AS n`;
-  const total = counted
-    ? Prisma.sql`(SELECT coalesce(max(n), 0) FROM own) + (SELECT coalesce(max(n), 0) FROM elsewhere)`
-    : Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "LibraryStep" s WHERE ${where} LIMIT ${LIBRARY_COUNT_CAP + 1}) c)`;
-  // Another account's entries are visible only when public and active (visibleLibrarySql), so the
-  // second branch may name that: it lets the (visibility, isActive, createdAt) index serve it.
+  // The total stops at the cap, search or not: a common word's matches are not all read to count
+  // them. With words the matches are MATERIALIZED: the planner then plans them without the LIMIT
+  // (a bitmap scan of the trigram index, read in block order; under a LIMIT it would pick a
+  // sequential scan that tests every row's text), and the count pulls only the first cap + 1.
+  const matches = words.length ? Prisma.sql`MATERIALIZED (SELECT 1 FROM "LibraryStep" s WHERE ${where})` : Prisma.sql`(SELECT 1 FROM "LibraryStep" s WHERE ${where} LIMIT ${LIBRARY_COUNT_CAP + 1})`;
   return Prisma.sql`
-    WITH own AS (
-      SELECT s."id", ${keyColumns}${branchCount} FROM "LibraryStep" s
-      WHERE ${where} AND s."accountId" = ${user.accountId}::uuid ORDER BY ${branchOrder}, s."id" LIMIT ${end}
-    ), elsewhere AS (
-      SELECT s."id", ${keyColumns}${branchCount} FROM "LibraryStep" s
-      WHERE ${where} AND s."accountId" <> ${user.accountId}::uuid AND s."visibility" = 'public' AND s."isActive"
-      ORDER BY ${branchOrder}, s."id" LIMIT ${end}
-    ), page AS (
-      SELECT * FROM (SELECT * FROM own UNION ALL SELECT * FROM elsewhere) p ORDER BY ${pageOrder}, p."id" LIMIT ${LIBRARY_PAGE_SIZE} OFFSET ${offset}
+    WITH matches AS ${matches},
+    ${Prisma.join(parts, ", ")}, page AS (
+      SELECT * FROM (${candidates}) p ORDER BY ${pageOrder}, p."id" LIMIT ${LIBRARY_PAGE_SIZE} OFFSET ${offset}
     )
-    SELECT ${stepColumns(user, wholeContent)}, (${total})::int AS "total"
+    SELECT ${stepColumns(user, wholeContent)}, (SELECT count(*) FROM (SELECT 1 FROM matches LIMIT ${LIBRARY_COUNT_CAP + 1}) c)::int AS "total"
     FROM page p
     JOIN "LibraryStep" s ON s."id" = p."id"
     LEFT JOIN "Flow" f ON f."id" = s."sourceTreeId"

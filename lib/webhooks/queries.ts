@@ -2,11 +2,12 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
-import { accountEndpointsWhere, accountEndpointWhere, WEBHOOK_ROLE } from "./access";
-import { deliveryLogQuerySchema, type DeliveryLogPage, type DeliveryLogQuery } from "./webhooks.validation";
+import { accountDeliveryWhere, accountEndpointsWhere, accountEndpointWhere, WEBHOOK_ROLE } from "./access";
+import { deliveryLogQuerySchema, type DeliveryAttempts, type DeliveryLogPage, type DeliveryLogQuery, type DeliveryLogRow } from "./webhooks.validation";
 
 /** Deliveries per page of the log. */
 export const DELIVERY_LOG_SIZE = 50;
@@ -55,38 +56,43 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 /**
- * A page of an endpoint's delivery log, newest first, each delivery with its tries: keyset on
- * (createdAt, id) below the cursor, through WebhookDelivery(endpointId[, status], createdAt, id),
- * so page 100 costs what page 1 does. Owners and admins; another account's endpoint is not found.
+ * A page of an endpoint's delivery log, newest first: keyset on (createdAt, id) below the cursor,
+ * through WebhookDelivery(endpointId[, status], createdAt, id), so page 100 costs what page 1
+ * does. One statement, with the endpoint's account inside its join; only when it returns nothing
+ * is the endpoint looked up (an empty log, or another account's endpoint: not found). A row
+ * carries what the table shows; its tries (with up to 1,000 characters of each answer) are read
+ * when it is opened (listDeliveryAttempts). Owners and admins.
  */
 export async function listWebhookDeliveries(user: CurrentUser, endpointId: string, query: DeliveryLogQuery = {}): Promise<DeliveryLogPage> {
   if (!hasRole(user.role, WEBHOOK_ROLE)) throw new AppError("forbidden");
   const { status, cursor } = deliveryLogQuerySchema.parse(query);
   const after = cursor ? decodeCursor(cursor) : null;
-  const endpoint = await db.webhookEndpoint.findFirst({ where: accountEndpointWhere(user, endpointId), select: { id: true } });
-  if (!endpoint) throw notFound("Webhook endpoint");
-  const rows = await db.webhookDelivery.findMany({
-    where: {
-      endpointId: endpoint.id,
-      ...(status === "all" ? {} : { status }),
-      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: DELIVERY_LOG_SIZE + 1,
-    select: {
-      id: true, status: true, attempts: true, nextAttemptAt: true, lastStatusCode: true, lastDurationMs: true, lastResponseExcerpt: true, lastError: true, createdAt: true,
-      event: { select: { id: true, type: true } },
-      attemptsLog: { orderBy: { attempt: "desc" }, select: { attempt: true, statusCode: true, durationMs: true, responseExcerpt: true, error: true, at: true } },
-    },
-  });
+  const rows = await db.$queryRaw<(Omit<DeliveryLogRow, "nextAttemptAt" | "createdAt"> & { nextAttemptAt: Date; createdAt: Date })[]>`
+    SELECT d."id", d."status"::text AS "status", d."attempts", d."nextAttemptAt", d."lastStatusCode", d."lastDurationMs", d."createdAt",
+           e."type" AS "eventType", e."id" AS "eventId"
+    FROM "WebhookDelivery" d
+    JOIN "WebhookEndpoint" w ON w."id" = d."endpointId" AND w."accountId" = ${user.accountId}::uuid
+    JOIN "WebhookEvent" e ON e."id" = d."eventId"
+    WHERE d."endpointId" = ${endpointId}::uuid
+      ${status === "all" ? Prisma.empty : Prisma.sql`AND d."status" = ${status}::"WebhookDeliveryStatus"`}
+      ${after ? Prisma.sql`AND (d."createdAt", d."id") < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+    ORDER BY d."createdAt" DESC, d."id" DESC
+    LIMIT ${DELIVERY_LOG_SIZE + 1}`;
+  if (!rows.length && !(await db.webhookEndpoint.findFirst({ where: accountEndpointWhere(user, endpointId), select: { id: true } }))) throw notFound("Webhook endpoint");
   const page = rows.slice(0, DELIVERY_LOG_SIZE);
   return {
-    deliveries: page.map((d) => ({
-      id: d.id, status: d.status, attempts: d.attempts, nextAttemptAt: d.nextAttemptAt.toISOString(), lastStatusCode: d.lastStatusCode,
-      lastDurationMs: d.lastDurationMs, lastResponseExcerpt: d.lastResponseExcerpt, lastError: d.lastError, createdAt: d.createdAt.toISOString(),
-      eventType: d.event.type, eventId: d.event.id,
-      tries: d.attemptsLog.map((a) => ({ ...a, at: a.at.toISOString() })),
-    })),
+    deliveries: page.map((d) => ({ ...d, nextAttemptAt: d.nextAttemptAt.toISOString(), createdAt: d.createdAt.toISOString() })),
     nextCursor: rows.length > DELIVERY_LOG_SIZE ? encodeCursor(page[page.length - 1]) : null,
   };
+}
+
+/** The tries of one delivery of an endpoint, newest first, for its row when opened; another account's delivery is not found. Owners and admins. */
+export async function listDeliveryAttempts(user: CurrentUser, endpointId: string, deliveryId: string): Promise<DeliveryAttempts> {
+  if (!hasRole(user.role, WEBHOOK_ROLE)) throw new AppError("forbidden");
+  const delivery = await db.webhookDelivery.findFirst({
+    where: { AND: [accountDeliveryWhere(user, deliveryId), { endpointId }] },
+    select: { attemptsLog: { orderBy: { attempt: "desc" }, select: { attempt: true, statusCode: true, durationMs: true, responseExcerpt: true, error: true, at: true } } },
+  });
+  if (!delivery) throw notFound("Webhook delivery");
+  return { tries: delivery.attemptsLog.map((a) => ({ ...a, at: a.at.toISOString() })) };
 }

@@ -41,10 +41,13 @@ export const deliveryLogQuerySchema = z.object({
 });
 export type DeliveryLogQuery = z.input<typeof deliveryLogQuerySchema>;
 
-/** One delivery of the log as the page and the route send it. */
+/** One delivery of the log as the page and the route send it: what its row shows (its tries are read when it is opened). */
 export type DeliveryLogRow = {
   id: string; status: string; attempts: number; nextAttemptAt: string; lastStatusCode: number | null; lastDurationMs: number | null;
-  lastResponseExcerpt: string | null; lastError: string | null; createdAt: string; eventType: string; eventId: string;
+  createdAt: string; eventType: string; eventId: string;
+};
+/** GET /api/webhooks/<endpointId>/deliveries/<deliveryId>: one delivery's tries, newest first, with the start of each answer. */
+export type DeliveryAttempts = {
   tries: { attempt: number; statusCode: number | null; durationMs: number; responseExcerpt: string | null; error: string | null; at: string }[];
 };
 export type DeliveryLogPage = { deliveries: DeliveryLogRow[]; nextCursor: string | null };

@@ -8,9 +8,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { librarySearchSchema as flowSearchSchema } from "@/lib/flows/flow.validation";
-import { FLOW_MATCH_CAP, getFlowDetail, libraryFacets, searchFlows } from "@/lib/flows/queries";
+import { FLOW_MATCH_CAP, getFlowDetail, libraryFacets, PAGE_SIZE as FLOW_PAGE_SIZE, searchFlows } from "@/lib/flows/queries";
 import { librarySearchSchema } from "@/lib/library/library.validation";
 import { LIBRARY_COUNT_CAP, LIBRARY_PAGE_SIZE, libraryFilters, searchLibrary } from "@/lib/library/queries";
+import { listFlows } from "@/lib/api/flows";
+import { flowListQuery } from "@/lib/api/schemas";
 import { dashboardSessions, HISTORY_COUNT_CAP, HISTORY_PAGE_SIZE, historyFacets, historySearchSchema, searchSessions } from "@/lib/sessions/queries";
 import { findSimilarLibrarySteps, LIBRARY_RANK_POOL } from "@/lib/ai/retrieve";
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
@@ -32,6 +34,7 @@ const STEPS = 4_000;
 // Other test files share this worker's database (and may leave public steps behind): a word of
 // this run's own, and expectations counted from what this owner can see.
 const RARE = `zorblax${Date.now().toString(36)}`;
+const COMMON = `quuxal${Date.now().toString(36)}`;
 const VISIBLE_STEPS = `"isActive" AND ("accountId" = $1 OR "visibility" = 'public')`;
 
 beforeAll(async () => {
@@ -39,6 +42,9 @@ beforeAll(async () => {
   volume = await loadVolume(direct, { key: "shapes", flows: 60, sessions: SESSIONS, steps: STEPS, tags: 8, lists: 2, batches: 3, schedules: 2 });
   // A word in exactly 8 entries, for a search whose reads must follow its matches, not the table.
   await direct.query(`UPDATE "LibraryStep" SET "searchText" = "searchText" || ' ' || $2 WHERE id IN (SELECT id FROM "LibraryStep" WHERE "accountId" = $1 ORDER BY id LIMIT 8)`, [volume.accountId, RARE]);
+  // And a word in half of them, in the title (which starts searchText) of a quarter: more matches than the count's cap.
+  await direct.query(`UPDATE "LibraryStep" SET "searchText" = "searchText" || ' ' || $2 WHERE id IN (SELECT id FROM "LibraryStep" WHERE "accountId" = $1 ORDER BY id DESC LIMIT ${STEPS / 2})`, [volume.accountId, COMMON]);
+  await direct.query(`UPDATE "LibraryStep" SET "title" = "title" || ' ' || $2, "searchText" = $2 || ' ' || "searchText" WHERE id IN (SELECT id FROM "LibraryStep" WHERE "accountId" = $1 ORDER BY id LIMIT ${STEPS / 4})`, [volume.accountId, COMMON]);
   await direct.query(`VACUUM ANALYZE "LibraryStep"`);
   // And 3 flows named with it (the trigger keeps their searchVector), for the ranked flow search.
   await direct.query(`UPDATE "Flow" SET "name" = "name" || ' ' || $2 WHERE id IN (SELECT id FROM "Flow" WHERE "accountId" = $1 AND "isActive" ORDER BY id LIMIT 3)`, [volume.accountId, RARE]);
@@ -274,6 +280,35 @@ describe("step library", () => {
     expect(rowsRead(only.plan)).toBeLessThanOrEqual(matches * 2 + LIBRARY_PAGE_SIZE * 3);
     expect(rowsRead(only.plan)).toBeLessThan(STEPS / 2 + (await foreignSteps()));
   });
+
+  // Relevance ranks by title tiers, each read in (use, age) order up to the page's end, and a tier
+  // runs only while those above hold less than a page: a word with more matches than the count's
+  // cap reads the cap (to count) and about a page per tier (to rank), not every match.
+  it("a word with more matches than the cap: ranked by title, then use, then age, reading the capped count and a page per tier", async () => {
+    const { rows } = await direct.query<{ n: number; titled: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE lower(title) LIKE $2)::int AS titled FROM "LibraryStep" WHERE ${VISIBLE_STEPS} AND "searchText" LIKE $2`, [volume.accountId, `%${COMMON}%`]);
+    const { n: matches, titled } = rows[0];
+    expect(matches).toBeGreaterThan(LIBRARY_COUNT_CAP + 500);
+    expect(titled).toBeGreaterThan(LIBRARY_PAGE_SIZE * 2);
+    for (const page of [1, 2]) {
+      const { result, statements } = await search({ q: COMMON, page: String(page) });
+      expect(result).toMatchObject({ total: LIBRARY_COUNT_CAP, totalCapped: true });
+      expect(result.items).toHaveLength(LIBRARY_PAGE_SIZE);
+      // Title matches first, by use then age (the page is inside the titled tier).
+      expect(result.items.every((card) => card.title.toLowerCase().includes(COMMON))).toBe(true);
+      const uses = result.items.map((card) => card.usageCount);
+      expect(uses).toEqual([...uses].sort((x, y) => y - x));
+      expect(statements).toHaveLength(1);
+      const [only] = await plansOn(statements, "LibraryStep");
+      if (process.env.SHOW_PLANS) console.log(JSON.stringify(only.plan, (k, v) => (["Plans", "Node Type", "Relation Name", "Actual Rows", "Actual Loops", "Rows Removed by Filter", "Index Name", "Subplan Name", "Parent Relationship"].includes(k) || /^\d+$/.test(k) || k === "" ? v : undefined), 1));
+      // The count's cap + 1 (read by a scan that may test up to as many rows again that do not
+      // match), the tiers' walks (a title holds the word in one step of four, so a walk reads
+      // about four rows per row it keeps), the page's lookups: fewer than the matches, which the
+      // old ranking read all of, and then again to count.
+      expect(rowsRead(only.plan)).toBeLessThanOrEqual((LIBRARY_COUNT_CAP + 1) * 2 + LIBRARY_PAGE_SIZE * page * 12 + (await foreignSteps()));
+      expect(rowsRead(only.plan)).toBeLessThan(matches);
+    }
+  });
 });
 
 describe("assistant retrieval (offline provider)", () => {
@@ -298,5 +333,51 @@ describe("assistant retrieval (offline provider)", () => {
     expect(rowsRead(only.plan)).toBeLessThan(matches);
     // The same data gives the same answer.
     expect(await findSimilarLibrarySteps(client, owner, problem, { limit: 10 })).toEqual(result);
+  });
+});
+
+describe("flow list", () => {
+  // 400 more flows of this account (copies of its others, added last so the tests above keep
+  // their counts): a page must cost a page, not the account's flows.
+  const EXTRA = 400;
+  beforeAll(async () => {
+    await direct.query(
+      `INSERT INTO "Flow" (id, "accountId", "teamId", "authorId", name, description, type, category, status, visibility, "usageCount", version, structure, "createdAt", "updatedAt", "publishedAt")
+       SELECT gen_random_uuid(), f."accountId", f."teamId", f."authorId", 'copy ' || g || ' of ' || f.name, f.description, f.type, f.category, f.status, f.visibility,
+              f."usageCount", f.version, f.structure, f."createdAt", f."updatedAt" - g * interval '1 second', f."publishedAt"
+       FROM (SELECT * FROM "Flow" WHERE "accountId" = $1 AND name NOT LIKE $2 ORDER BY id LIMIT 1) f, generate_series(1, ${EXTRA}) g`,
+      [volume.accountId, `%${RARE}%`]);
+    await direct.query(`VACUUM ANALYZE "Flow"`);
+  });
+
+  const flowRows = async () => (await direct.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Flow"`)).rows[0].n;
+
+  it.each([["recent"], ["used"], ["name"]] as const)("browsing by %s reads its page in index order and joins only the page's rows", async (sort) => {
+    const { result, statements } = await statementsOf(() => searchFlows(owner, flowSearchSchema.parse({ sort, page: "2" })));
+    expect(result.items).toHaveLength(FLOW_PAGE_SIZE);
+    expect(result.total).toBeGreaterThan(EXTRA);
+    const list = statements.find((s) => s.sql.includes(`"FlowTag"`))!;
+    const [plan] = await plansOn([list], "Flow", { indexesOnly: true });
+    // Two pages from each branch (this account; other accounts' public flows, which other test
+    // files may have left), the page's flows with their tags, authors and origins.
+    const { rows } = await direct.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Flow" WHERE "accountId" <> $1 AND visibility = 'public'`, [volume.accountId]);
+    expect(rowsRead(plan.plan)).toBeLessThanOrEqual(FLOW_PAGE_SIZE * 2 * 2 + FLOW_PAGE_SIZE * 8 + rows[0].n);
+    expect(rowsRead(plan.plan)).toBeLessThan(EXTRA);
+    expect(await flowRows()).toBeGreaterThan(EXTRA);
+  });
+
+  it("/api/v1/flows pages by keyset: a page deep in reads what page 1 does", async () => {
+    let cursor: string | undefined;
+    const seen = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const { result, statements } = await statementsOf(() => listFlows(owner, flowListQuery.parse({ limit: 100, cursor })));
+      for (const flow of result.data) seen.add(flow.id);
+      expect(statements).toHaveLength(1);
+      const [plan] = await plansOn(statements, "Flow", { indexesOnly: true });
+      expect(rowsRead(plan.plan)).toBeLessThanOrEqual(101 * 2 + 101 * 6);
+      cursor = result.nextCursor ?? undefined;
+    }
+    const { rows } = await direct.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Flow" WHERE "accountId" = $1`, [volume.accountId]);
+    expect(seen.size).toBe(Math.min(rows[0].n, 500));
   });
 });

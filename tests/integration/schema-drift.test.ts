@@ -72,7 +72,7 @@ let fromMigrations: Catalog;
  * Expression indexes the schema cannot name, added as raw SQL by a migration (each listed in a
  * comment in prisma/schema.prisma): present after the migrations, absent from the schema's database.
  */
-const RAW_SQL_INDEXES = ["LibraryStep_rated_own_idx", "LibraryStep_rated_public_idx"];
+const RAW_SQL_INDEXES = ["LibraryStep_rated_own_idx", "LibraryStep_rated_public_idx", "LibraryStep_title_trgm_idx"];
 
 beforeAll(async () => {
   const x = await scratch();

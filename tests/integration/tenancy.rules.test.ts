@@ -3,12 +3,12 @@
 // every kind of viewer, and what the library shows of a flow follows the flow's rule.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { canEditFlow, editableFlowsWhere, visibleFlowsSql, visibleFlowsWhere } from "@/lib/flows/access";
+import { canEditFlow, editableFlowsWhere, visibleFlowsBranchesSql, visibleFlowsSql, visibleFlowsWhere } from "@/lib/flows/access";
 import { getFlowDetail } from "@/lib/flows/queries";
 import type { Visibility } from "@/lib/flows/structure";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { canChangeLibraryStep, visibleLibrarySql, visibleLibraryWhere } from "@/lib/library/access";
+import { canChangeLibraryStep, visibleLibraryBranchesSql, visibleLibrarySql, visibleLibraryWhere } from "@/lib/library/access";
 import { searchLibrary, libraryFilters } from "@/lib/library/queries";
 import { preparedForUserSqlBranches, preparedForUserWhere } from "@/lib/sessions/access";
 import { librarySearchSchema } from "@/lib/library/library.validation";
@@ -75,6 +75,11 @@ describe("each access rule, rendered twice, selects the same rows", () => {
       const byWhere = await db.flow.findMany({ where: { AND: [{ id: { in: flows } }, visibleFlowsWhere(user)] }, select: { id: true } });
       const bySql = await db.$queryRaw<{ id: string }[]>`SELECT f.id FROM "Flow" f WHERE f.id IN (${Prisma.join(flows.map((id) => Prisma.sql`${id}::uuid`))}) AND ${visibleFlowsSql(user, "f")}`;
       expect(sorted(bySql.map((r) => r.id)), who).toEqual(sorted(byWhere.map((r) => r.id)));
+      // The list's two branches (own account, elsewhere) select the same rows between them, once.
+      const branches = visibleFlowsBranchesSql(user, "f");
+      const bySplit = await db.$queryRaw<{ id: string }[]>`SELECT f.id FROM "Flow" f WHERE f.id IN (${Prisma.join(flows.map((id) => Prisma.sql`${id}::uuid`))}) AND ${branches.own}
+        UNION ALL SELECT f.id FROM "Flow" f WHERE f.id IN (${Prisma.join(flows.map((id) => Prisma.sql`${id}::uuid`))}) AND ${branches.elsewhere}`;
+      expect(sorted(bySplit.map((r) => r.id)), `${who}, by branch`).toEqual(sorted(byWhere.map((r) => r.id)));
       // Not vacuous: everyone sees some flows and misses some.
       expect(byWhere.length, who).toBeGreaterThan(0);
       expect(byWhere.length, who).toBeLessThan(flows.length);
@@ -91,6 +96,10 @@ describe("each access rule, rendered twice, selects the same rows", () => {
       const byWhere = await db.libraryStep.findMany({ where: { AND: [{ id: { in: steps } }, visibleLibraryWhere(user)] }, select: { id: true, accountId: true, authorId: true, sourceNodeId: true } });
       const bySql = await db.$queryRaw<{ id: string }[]>`SELECT s.id FROM "LibraryStep" s WHERE s.id IN (${Prisma.join(steps.map((id) => Prisma.sql`${id}::uuid`))}) AND ${visibleLibrarySql(user)}`;
       expect(sorted(bySql.map((r) => r.id)), who).toEqual(sorted(byWhere.map((r) => r.id)));
+      const branches = visibleLibraryBranchesSql(user);
+      const bySplit = await db.$queryRaw<{ id: string }[]>`SELECT s.id FROM "LibraryStep" s WHERE s.id IN (${Prisma.join(steps.map((id) => Prisma.sql`${id}::uuid`))}) AND ${branches.own}
+        UNION ALL SELECT s.id FROM "LibraryStep" s WHERE s.id IN (${Prisma.join(steps.map((id) => Prisma.sql`${id}::uuid`))}) AND ${branches.elsewhere}`;
+      expect(sorted(bySplit.map((r) => r.id)), `${who}, by branch`).toEqual(sorted(byWhere.map((r) => r.id)));
       expect(byWhere.length, who).toBeGreaterThan(0);
       expect(byWhere.length, who).toBeLessThan(steps.length);
       for (const step of byWhere) {

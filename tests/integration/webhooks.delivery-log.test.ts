@@ -1,12 +1,14 @@
 // The delivery log's pages (GET /api/webhooks/<endpointId>/deliveries): newest first, 50 a page,
 // keyset on (createdAt, id) so rows sharing a time are neither repeated nor skipped, a status
-// filter, owners and admins of the endpoint's account only.
+// filter, owners and admins of the endpoint's account only. A row carries what the table shows;
+// its tries come from GET /api/webhooks/<endpointId>/deliveries/<deliveryId> when it is opened.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/webhooks/[endpointId]/deliveries/route";
+import { GET as getTries } from "@/app/api/webhooks/[endpointId]/deliveries/[deliveryId]/route";
 import { db } from "@/lib/db/client";
 import { DELIVERY_LOG_SIZE } from "@/lib/webhooks/queries";
-import type { DeliveryLogPage } from "@/lib/webhooks/webhooks.validation";
+import type { DeliveryAttempts, DeliveryLogPage } from "@/lib/webhooks/webhooks.validation";
 import { as, teamTenant, type Actor, type TeamTenant } from "@/tests/helpers/published-flows";
 
 const TOTAL = 130;
@@ -52,11 +54,29 @@ async function allPages(user: Actor, status?: string) {
 }
 
 describe("delivery log pages", () => {
-  it("walks every delivery once, newest first, 50 a page, each with its tries", async () => {
+  it("walks every delivery once, newest first, 50 a page, each row without its tries", async () => {
     const { seen, pages } = await allPages(t.admin);
     expect(pages).toBe(3);
     expect(seen.map((d) => d.id)).toEqual(expected.map((d) => d.id));
-    expect(seen[0]).toMatchObject({ eventType: "session.completed", tries: [expect.objectContaining({ attempt: 1 })] });
+    expect(seen[0]).toMatchObject({ eventType: "session.completed", attempts: 1 });
+    expect(seen[0]).not.toHaveProperty("tries");
+  });
+
+  it("an opened row's tries: newest first, with the answer's start; owners and admins of the account only", async () => {
+    const deliveryId = expected[0].id;
+    await db.webhookAttempt.create({ data: { deliveryId, attempt: 2, statusCode: 502, durationMs: 40, responseExcerpt: "bad gateway", error: null } });
+    const tries = (deliveryUser: Actor | null, endpoint = endpointId, delivery = deliveryId) =>
+      as(deliveryUser, () => getTries(new Request(`http://localhost/api/webhooks/${endpoint}/deliveries/${delivery}`), { params: Promise.resolve({ endpointId: endpoint, deliveryId: delivery }) }));
+    const response = await tries(t.owner);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as DeliveryAttempts;
+    expect(body.tries.map((a) => a.attempt)).toEqual([2, 1]);
+    expect(body.tries[0]).toMatchObject({ statusCode: 502, durationMs: 40, responseExcerpt: "bad gateway" });
+    expect((await tries(null)).status).toBe(401);
+    expect((await tries(t.engineer)).status).toBe(403);
+    expect((await tries(t.other.owner)).status).toBe(404);
+    expect((await tries(t.owner, randomUUID())).status).toBe(404);
+    expect((await tries(t.owner, endpointId, "nope")).status).toBe(404);
   });
 
   it("filters by status, paging within the filter", async () => {
