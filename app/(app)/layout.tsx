@@ -3,7 +3,7 @@ import { Logo } from "@/components/shell/logo";
 import { SidebarNav } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { NotificationBell } from "@/components/notifications/notification-bell";
-import { bellFor, UNREAD_CAP } from "@/lib/notifications/queries";
+import { UNREAD_CAP, unreadNotificationCount } from "@/lib/notifications/queries";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { pendingProposalCount } from "@/lib/proposals/queries";
 import { timed } from "@/lib/http/request-timing";
@@ -11,7 +11,7 @@ import { timed } from "@/lib/http/request-timing";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   // The shell's own reads, side by side: every signed-in page waits for them.
-  const [pendingProposals, bell] = await timed("layout", () => Promise.all([pendingProposalCount(user), bellFor(user)]));
+  const [pendingProposals, unread] = await timed("layout", () => Promise.all([pendingProposalCount(user), unreadNotificationCount(user)]));
   return (
     <div className="flex min-h-screen">
       {/* First Tab stop: past the sidebar and header straight to the page (WCAG 2.4.1). */}
@@ -42,7 +42,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </div>
             <p className="hidden truncate text-sm text-fg-muted md:block">{user.account.name}</p>
             <div className="flex items-center gap-1">
-              <NotificationBell unread={bell.unread} items={bell.items} cap={UNREAD_CAP} />
+              <NotificationBell unread={unread} cap={UNREAD_CAP} />
               <UserMenu name={user.name} email={user.email} role={user.role} />
             </div>
           </div>

@@ -1,7 +1,11 @@
 "use client";
-// The header bell: unread count, the latest notifications, mark read (one, or all).
+// The header bell: unread count, the latest notifications, mark read (one, or all). The page
+// brings only the count; the list is fetched when the bell is opened (GET /api/notifications), so
+// no page carries eight notifications' text in its HTML and RSC payload.
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { DropdownMenu } from "radix-ui";
 import { Bell } from "lucide-react";
 import { LocalTime } from "@/components/ui/local-time";
@@ -10,16 +14,36 @@ import { cn } from "@/lib/cn";
 import { markNotificationsRead } from "@/lib/notifications/notifications.actions";
 import type { BellItem } from "@/lib/notifications/queries";
 
-export function NotificationBell({ unread, items, cap }: { unread: number; items: BellItem[]; cap: number }) {
+const BELL_KEY = ["notifications"];
+
+export function NotificationBell({ unread: pageUnread, cap }: { unread: number; cap: number }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const list = useQuery({
+    queryKey: BELL_KEY,
+    queryFn: async ({ signal }): Promise<{ unread: number; items: BellItem[] }> => {
+      const response = await fetch("/api/notifications", { signal });
+      if (!response.ok) throw new Error("Could not load the notifications.");
+      return response.json();
+    },
+    enabled: open,
+    staleTime: 0,
+  });
+  // While the list is open, its own count is the newer one.
+  const unread = open && list.data ? list.data.unread : pageUnread;
   const { run } = useAction(markNotificationsRead);
   const label = unread > cap ? `${cap}+` : String(unread);
   const markRead = async (ids?: string[]) => {
     const result = await run(ids ? { ids } : {});
-    if (result?.ok) router.refresh();
+    if (result?.ok) {
+      void queryClient.invalidateQueries({ queryKey: BELL_KEY });
+      router.refresh();
+    }
   };
+  const items = list.data?.items ?? [];
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root open={open} onOpenChange={setOpen}>
       <DropdownMenu.Trigger
         className="relative flex h-9 w-9 items-center justify-center rounded-md text-fg-muted hover:bg-muted hover:text-fg"
         aria-label={unread ? `Notifications, ${label} unread` : "Notifications"}
@@ -43,7 +67,14 @@ export function NotificationBell({ unread, items, cap }: { unread: number; items
             )}
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          {items.length === 0 ? (
+          {list.isPending ? (
+            <p className="px-2 py-6 text-center text-sm text-fg-muted" role="status">Loading…</p>
+          ) : list.isError ? (
+            <p className="px-2 py-6 text-center text-sm text-red-700 dark:text-red-300" role="alert">
+              Could not load the notifications.{" "}
+              <button type="button" className="underline" onClick={() => void list.refetch()}>Try again</button>
+            </p>
+          ) : items.length === 0 ? (
             <p className="px-2 py-6 text-center text-sm text-fg-muted">Nothing yet. Escalations and their answers show up here.</p>
           ) : (
             items.map((item) => (

@@ -9,19 +9,26 @@ export const UNREAD_CAP = 99;
 
 export type BellItem = { id: string; kind: string; title: string; body: string; href: string; read: boolean; createdAt: string };
 
+/** Unread notifications, counted up to the cap: what every signed-in page's header shows. */
+export async function unreadNotificationCount(user: Pick<CurrentUser, "id" | "accountId">): Promise<number> {
+  // Bounded count: a pile of old unread rows never makes every page slower.
+  const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Notification" WHERE "userId" = ${user.id}::uuid AND "accountId" = ${user.accountId}::uuid AND "readAt" IS NULL LIMIT ${UNREAD_CAP + 1}) u`;
+  return rows[0]?.n ?? 0;
+}
+
+/** The latest notifications: loaded when the bell is opened (GET /api/notifications), not with every page. */
+export async function bellItems(user: Pick<CurrentUser, "id" | "accountId">): Promise<BellItem[]> {
+  const rows = await db.notification.findMany({
+    where: { userId: user.id, accountId: user.accountId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: BELL_SIZE,
+    select: { id: true, kind: true, title: true, body: true, href: true, readAt: true, createdAt: true },
+  });
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, href: r.href, read: r.readAt !== null, createdAt: r.createdAt.toISOString() }));
+}
+
+/** What the opened bell shows: the unread count and the latest notifications. */
 export async function bellFor(user: Pick<CurrentUser, "id" | "accountId">): Promise<{ unread: number; items: BellItem[] }> {
-  const [rows, unread] = await Promise.all([
-    db.notification.findMany({
-      where: { userId: user.id, accountId: user.accountId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: BELL_SIZE,
-      select: { id: true, kind: true, title: true, body: true, href: true, readAt: true, createdAt: true },
-    }),
-    // Bounded count: a pile of old unread rows never makes every page slower.
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Notification" WHERE "userId" = ${user.id}::uuid AND "accountId" = ${user.accountId}::uuid AND "readAt" IS NULL LIMIT ${UNREAD_CAP + 1}) u`,
-  ]);
-  return {
-    unread: unread[0]?.n ?? 0,
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, href: r.href, read: r.readAt !== null, createdAt: r.createdAt.toISOString() })),
-  };
+  const [unread, items] = await Promise.all([unreadNotificationCount(user), bellItems(user)]);
+  return { unread, items };
 }

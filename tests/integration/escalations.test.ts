@@ -10,6 +10,7 @@ import { previewFlowMatches, startL1Session } from "@/lib/l1/intake.actions";
 import { L1_MATCH_THRESHOLD } from "@/lib/l1/matching";
 import { markNotificationsRead } from "@/lib/notifications/notifications.actions";
 import { bellFor } from "@/lib/notifications/queries";
+import { GET as getBellRoute } from "@/app/api/notifications/route";
 import { startSession } from "@/lib/sessions/sessions.actions";
 import { createAccount, createUser } from "@/tests/helpers/factories";
 import { mailTo, silenceMailLog } from "@/tests/helpers/outbox";
@@ -204,6 +205,15 @@ describe("escalation", () => {
     expect(bell.items.map((i) => i.kind)).toEqual(["escalation_resolved", "escalation_claimed"]);
     expect(bell.unread).toBe(2);
     expect((await mailTo(t.l1.email)).at(-1)?.text).toContain("Rolled the driver back to 4.1");
+
+    // The opened bell's list (GET /api/notifications): one's own notifications, and nobody's when signed out.
+    const bellOver = async (user: Parameters<typeof as>[0]) => as(user, async () => {
+      const response = await getBellRoute(new Request("http://localhost/api/notifications"), undefined);
+      return { status: response.status, body: await response.json() };
+    });
+    expect(await bellOver(t.l1)).toMatchObject({ status: 200, body: { unread: 2, items: bell.items } });
+    expect((await bellOver(t.engineer)).body.items.map((i: { id: string }) => i.id)).not.toContain(bell.items[0].id);
+    expect((await bellOver(null)).status).toBe(401);
 
     // Mark read touches only one's own notifications.
     ok(await as(t.engineer, () => markNotificationsRead({})));
