@@ -2,7 +2,7 @@
 // A chart with its numbers as a table: a Chart / Table switch (buttons with aria-pressed) in the
 // card's header. The table is the accessible view; the chart's SVG is labelled and hidden from
 // the accessibility tree's details.
-import { BarChart3, Table2 } from "lucide-react";
+import { BarChart3, Table2 } from "@/components/ui/icons";
 import { useState, type ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";

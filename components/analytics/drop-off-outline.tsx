@@ -1,7 +1,7 @@
 "use client";
 // The flow's outline (the editor's own layout, buildOutline) with where sessions ended beside
 // each node: resolved / escalated / unresolved / abandoned, and each solution's "this fixed it" rate.
-import { CornerDownRight } from "lucide-react";
+import { CornerDownRight } from "@/components/ui/icons";
 import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { NodeTypeIcon } from "@/components/flow-editor/tree/node-type";

@@ -4,7 +4,7 @@
 // server action; the page re-renders from the stored walk (router.refresh), so a reload shows
 // exactly this, with no second provider call. Keys: 1–9 answers, d/f/s done/failed/skipped,
 // e edit, r reject, a add a step.
-import { Bot, CircleCheck, CircleMinus, CircleX, Flag, ListPlus, Pencil, RefreshCw, ThumbsDown, Sparkles } from "lucide-react";
+import { Bot, CircleCheck, CircleMinus, CircleX, Flag, ListPlus, Pencil, RefreshCw, ThumbsDown, Sparkles } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { EscalateButton } from "@/components/escalations/escalate-button";

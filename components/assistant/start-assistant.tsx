@@ -1,6 +1,6 @@
 "use client";
 // "Start with the assistant": describe the problem, get a session with its first suggestion.
-import { Bot } from "lucide-react";
+import { Bot } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";

@@ -4,7 +4,7 @@
 // told, the tech sees that plainly before the page moves on.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { LifeBuoy } from "lucide-react";
+import { LifeBuoy } from "@/components/ui/icons";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

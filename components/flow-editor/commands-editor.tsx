@@ -1,5 +1,5 @@
 "use client";
-import { Plus } from "lucide-react";
+import { Plus } from "@/components/ui/icons";
 import { useEffect, useRef, useState } from "react";
 import { ListItemControls } from "@/components/flow-editor/list-item-controls";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 // The flow editor: metadata, variables and the structure editor of the flow's type, with
 // Save draft (button and Ctrl/Cmd+S; a press while saving does nothing) and Publish.
 import { Tabs } from "radix-ui";
-import { ArrowLeft, Save, Send } from "lucide-react";
+import { ArrowLeft, Save, Send } from "@/components/ui/icons";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";

@@ -1,4 +1,4 @@
-import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Trash2 } from "@/components/ui/icons";
 import { Button, type ButtonProps } from "@/components/ui/button";
 
 type Extra = Omit<ButtonProps, "onClick" | "disabled" | "aria-label"> & { [data: `data-${string}`]: string };

@@ -9,7 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { tempId } from "@/lib/flows/temp-id";
 import { recordLibraryStepUse } from "@/lib/library/library.actions";
 import type { LibraryCard } from "@/lib/library/queries";
-import { ArrowLeft, BookOpen, Flag, ListPlus, Plus } from "lucide-react";
+import { ArrowLeft, BookOpen, Flag, ListPlus, Plus } from "@/components/ui/icons";
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

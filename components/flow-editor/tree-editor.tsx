@@ -3,7 +3,7 @@
 // one side, the selected node's fields on the other. Controlled: the parent owns the structure,
 // saving and validation; `value` may be replaced at any time (after a save the server's copy
 // arrives with real UUIDs), so selection and folding are re-found by position when ids change.
-import { ChevronsDownUp, ChevronsUpDown } from "lucide-react";
+import { ChevronsDownUp, ChevronsUpDown } from "@/components/ui/icons";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { ProblemBox, problemLinkClass } from "@/components/flow-editor/problem-box";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 // Defines a flow's intake variables and shows which `[VAR:key]` references are used,
 // unknown (used but not defined) or unused (defined but never referenced).
-import { AlertTriangle, Plus, Trash2 } from "lucide-react";
+import { AlertTriangle, Plus, Trash2 } from "@/components/ui/icons";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

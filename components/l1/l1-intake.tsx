@@ -3,7 +3,7 @@
 // the recommended flow (above the threshold), a flow the tech picks, or an ad hoc walk.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Search, Sparkles, Workflow } from "lucide-react";
+import { Search, Sparkles, Workflow } from "@/components/ui/icons";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 // Above a maintenance session: which target, how far the batch is, back to the batch, next target.
-import { ArrowLeft, Server, SkipForward } from "lucide-react";
+import { ArrowLeft, Server, SkipForward } from "@/components/ui/icons";
 import Link from "next/link";
 import type { BatchContext } from "@/lib/maintenance/queries";
 

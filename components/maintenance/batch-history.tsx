@@ -1,5 +1,5 @@
 // The flow page's maintenance block: the active-batch banner and one row per batch.
-import { Activity } from "lucide-react";
+import { Activity } from "@/components/ui/icons";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { LocalTime } from "@/components/ui/local-time";

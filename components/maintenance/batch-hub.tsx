@@ -3,7 +3,7 @@
 // attention first, or one state; searchable by label). Polls the visible page and the totals
 // while anything is not finished and stops once the batch is done.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronLeft, ChevronRight, Download, Eye, History, Play, RotateCcw, StepForward } from "lucide-react";
+import { ChevronLeft, ChevronRight, Download, Eye, History, Play, RotateCcw, StepForward } from "@/components/ui/icons";
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";

@@ -1,7 +1,7 @@
 "use client";
 // Create or edit a schedule: cron expression + IANA zone (default: the viewer's), target list,
 // assignee, active. Shows the expression in words and the next 5 runs in both zones.
-import { CalendarClock } from "lucide-react";
+import { CalendarClock } from "@/components/ui/icons";
 import { Pencil } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";

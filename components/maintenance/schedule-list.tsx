@@ -1,7 +1,7 @@
 "use client";
 // A flow's schedules: in words, next run in the schedule's zone, last run linked to its batch,
 // why it is paused or skipped; pause/resume, edit, delete.
-import { Pause } from "lucide-react";
+import { Pause } from "@/components/ui/icons";
 import { Play, Trash2 } from "@/components/ui/icons";
 import Link from "next/link";
 import { useRouter } from "next/navigation";

@@ -1,6 +1,6 @@
 "use client";
 // The procedure's checklist: sections, numbered steps with their status, progress.
-import { Ban, CheckCircle2, Circle, SkipForward, XCircle } from "lucide-react";
+import { Ban, CheckCircle2, Circle, SkipForward, XCircle } from "@/components/ui/icons";
 import type { KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";

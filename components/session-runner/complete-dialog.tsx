@@ -1,7 +1,7 @@
 "use client";
 // Completing a session: outcome, notes, next steps. Required variables still empty get a soft
 // warning (with a way to fill them) but never block.
-import { AlertTriangle } from "lucide-react";
+import { AlertTriangle } from "@/components/ui/icons";
 import { useState } from "react";
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";
 import { Alert } from "@/components/ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 // "Add custom step": a step the engineer types in, inserted after the current one and saved
 // with the session (it comes back on reload exactly where it was put).
-import { BookOpen } from "lucide-react";
+import { BookOpen } from "@/components/ui/icons";
 import { useState } from "react";
 import { CommandsEditor } from "@/components/flow-editor/commands-editor";
 import { LibraryPicker } from "@/components/library/library-picker";

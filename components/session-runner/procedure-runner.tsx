@@ -1,8 +1,6 @@
 "use client";
 // The procedural / maintenance runner: a checklist beside the current step's detail.
-import {
-  AlertTriangle, ArrowLeft, ArrowRight, Check, CircleCheck, Info, ListChecks, ListPlus, PartyPopper, ShieldCheck, SkipForward, Undo2, Wrench, XCircle,
-} from "lucide-react";
+import { AlertTriangle, ArrowLeft, ArrowRight, Check, CircleCheck, Info, ListChecks, ListPlus, PartyPopper, ShieldCheck, SkipForward, Undo2, Wrench, XCircle } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { CONTENT_TYPE_META } from "@/components/flow-editor/procedure/labels";

@@ -1,7 +1,7 @@
 "use client";
 // The strip above the runner: which flow, which version, who, since when, and the session-wide
 // actions (variables, shortcuts, complete).
-import { CircleCheck, Eye, Keyboard, Variable } from "lucide-react";
+import { CircleCheck, Eye, Keyboard, Variable } from "@/components/ui/icons";
 import { EscalateButton } from "@/components/escalations/escalate-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

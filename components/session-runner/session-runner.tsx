@@ -1,7 +1,7 @@
 "use client";
 // Runs an active session: the troubleshooting or procedure runner under a header, with the
 // session variables panel, the complete dialog and the keyboard hint shared by both.
-import { Keyboard, Loader2 } from "lucide-react";
+import { Keyboard, Loader2 } from "@/components/ui/icons";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { useToast } from "@/components/ui/toast";

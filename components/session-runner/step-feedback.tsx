@@ -1,6 +1,6 @@
 "use client";
 // "Was this step helpful?" for a flow step or node (not custom steps); feeds library ratings.
-import { ThumbsDown, ThumbsUp } from "lucide-react";
+import { ThumbsDown, ThumbsUp } from "@/components/ui/icons";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";

@@ -1,6 +1,6 @@
 "use client";
 // The engineer's note on one node/step, saved when the field loses focus.
-import { Check } from "lucide-react";
+import { Check } from "@/components/ui/icons";
 import { useState } from "react";
 import { Textarea } from "@/components/ui/input";
 import { useRunner } from "./runner-context";

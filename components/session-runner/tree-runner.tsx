@@ -1,6 +1,6 @@
 "use client";
 // The troubleshooting runner: the current node, its answers, the path taken so far, back.
-import { ArrowLeft, ArrowRight, ChevronRight, CircleCheck, Flag } from "lucide-react";
+import { ArrowLeft, ArrowRight, ChevronRight, CircleCheck, Flag } from "@/components/ui/icons";
 import { useEffect, useRef, useState } from "react";
 import { NodeTypeChip } from "@/components/flow-editor/tree/node-type";
 import { OUTCOME_LABELS } from "@/lib/sessions/ticket";

@@ -1,7 +1,7 @@
 "use client";
 // Flow text with its variables: filled `[VAR:key]` show their value, unfilled ones become a
 // prominent inline input right where they are used (SPEC §5). Plain text, Markdown and commands.
-import { Variable } from "lucide-react";
+import { Variable } from "@/components/ui/icons";
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
 import { LANGUAGE_LABELS } from "@/components/flow-editor/procedure/labels";

@@ -1,6 +1,6 @@
 "use client";
 // "Session variables": every variable of the run, filled or not, editable at any time (SPEC §5).
-import { AlertTriangle, Check } from "lucide-react";
+import { AlertTriangle, Check } from "@/components/ui/icons";
 import { useState } from "react";
 import { VariableInput } from "@/components/sessions/variable-input";
 import { Badge } from "@/components/ui/badge";

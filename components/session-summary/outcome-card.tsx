@@ -1,7 +1,7 @@
 "use client";
 // The top of a finished session: what came of it, and the note for the customer's ticket.
 import { DropdownMenu } from "radix-ui";
-import { Braces, ChevronDown, ClipboardCopy, Clock, FileCode, FileDown, FileJson, FileText, Printer, User } from "lucide-react";
+import { Braces, ChevronDown, ClipboardCopy, Clock, FileCode, FileDown, FileJson, FileText, Printer, User } from "@/components/ui/icons";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,6 @@
 // Colour and icon per session outcome: green when fixed, amber when partly, violet when
 // handed on, red when not fixed, grey while there is no outcome yet.
-import { CircleArrowUp, CircleCheck, CircleDashed, CircleX, TriangleAlert, type LucideIcon } from "lucide-react";
+import { CircleArrowUp, CircleCheck, CircleDashed, CircleX, TriangleAlert, type Icon } from "@/components/ui/icons";
 
 export type OutcomeTone = "green" | "amber" | "violet" | "red" | "neutral";
 
@@ -16,7 +16,7 @@ const TONE_OF: Record<string, OutcomeTone> = {
 
 export const outcomeTone = (outcome: string | null): OutcomeTone => (outcome ? (TONE_OF[outcome] ?? "neutral") : "neutral");
 
-export const OUTCOME_STYLES: Record<OutcomeTone, { icon: LucideIcon; card: string; icon_: string; label: string }> = {
+export const OUTCOME_STYLES: Record<OutcomeTone, { icon: Icon; card: string; icon_: string; label: string }> = {
   green: {
     icon: CircleCheck,
     card: "border-emerald-300 bg-emerald-50/70 dark:border-emerald-900 dark:bg-emerald-950/30",

@@ -1,6 +1,6 @@
 // A completed session, read-only: the outcome card with the ticket note, the steps taken and the
 // variables. Renders from the same ticket record as the exports, so the page and the note agree.
-import { CircleArrowUp, CircleCheck, CircleDashed, CircleMinus, CircleX, Undo2, type LucideIcon } from "lucide-react";
+import { CircleArrowUp, CircleCheck, CircleDashed, CircleMinus, CircleX, Undo2, type Icon } from "@/components/ui/icons";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
@@ -8,7 +8,7 @@ import type { SessionView } from "@/lib/sessions/queries";
 import type { TicketExports, TicketRecord, TicketStep } from "@/lib/sessions/ticket";
 import { OutcomeCard } from "./outcome-card";
 
-type Marker = { icon: LucideIcon; className: string };
+type Marker = { icon: Icon; className: string };
 
 const PROCEDURE_MARKERS: Record<string, Marker> = {
   done: { icon: CircleCheck, className: "text-emerald-600 dark:text-emerald-400" },
@@ -36,8 +36,8 @@ function StepMarker({ step }: { step: TicketStep }) {
       </span>
     );
   }
-  const Icon = marker.icon;
-  return <Icon className={cn("h-6 w-6 shrink-0", marker.className)} aria-hidden />;
+  const Glyph = marker.icon;
+  return <Glyph className={cn("h-6 w-6 shrink-0", marker.className)} aria-hidden />;
 }
 
 function StepItem({ step }: { step: TicketStep }) {

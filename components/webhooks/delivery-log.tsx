@@ -5,7 +5,7 @@
 // 50 through react-query (GET /api/webhooks/<id>/deliveries, keyset cursor): the first comes with
 // the page, "Load more" fetches the next; a status filter (all / pending / delivered / failed).
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { ChevronRight } from "lucide-react";
+import { ChevronRight } from "@/components/ui/icons";
 import { Fragment, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

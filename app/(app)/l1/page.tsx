@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DeniedNotice } from "@/components/shell/denied-notice";
 import Link from "next/link";
-import { Settings2 } from "lucide-react";
+import { Settings2 } from "@/components/ui/icons";
 import { L1Intake } from "@/components/l1/l1-intake";
 import { MyEscalations } from "@/components/l1/my-escalations";
 import { Alert } from "@/components/ui/alert";

@@ -1,5 +1,5 @@
 "use client";
-import { Copy, Trash2 } from "lucide-react";
+import { Copy, Trash2 } from "@/components/ui/icons";
 import { useEffect, useId, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

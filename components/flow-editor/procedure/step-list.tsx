@@ -16,7 +16,7 @@ import {
 } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { AlertCircle, ArrowDown, ArrowUp, Copy, Flag, GripVertical, Layers, ListPlus, MoreHorizontal, Plus, Terminal, Trash2 } from "lucide-react";
+import { AlertCircle, ArrowDown, ArrowUp, Copy, Flag, GripVertical, Layers, ListPlus, MoreHorizontal, Plus, Terminal, Trash2 } from "@/components/ui/icons";
 import { DropdownMenu } from "radix-ui";
 import { memo, useId, useMemo, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";

@@ -1,5 +1,5 @@
 "use client";
-import { ChevronRight, Flag, Trash2 } from "lucide-react";
+import { ChevronRight, Flag, Trash2 } from "@/components/ui/icons";
 import type { ReactNode } from "react";
 import { CommandsEditor, CommandsView } from "@/components/flow-editor/commands-editor";
 import { ProblemBox, problemLinkClass } from "@/components/flow-editor/problem-box";

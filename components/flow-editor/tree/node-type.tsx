@@ -1,9 +1,9 @@
-import { CircleArrowUp, CircleCheck, CircleHelp, Wrench, type LucideIcon } from "lucide-react";
+import { CircleArrowUp, CircleCheck, CircleHelp, Wrench, type Icon } from "@/components/ui/icons";
 import type { TreeNodeType } from "@/lib/flows/structure";
 import { cn } from "@/lib/cn";
 
 /** How each node type looks everywhere in the tree editor: question blue, action amber, solution green, escalation red. */
-export const NODE_TYPES: Record<TreeNodeType, { label: string; hint: string; icon: LucideIcon; iconClass: string; chipClass: string }> = {
+export const NODE_TYPES: Record<TreeNodeType, { label: string; hint: string; icon: Icon; iconClass: string; chipClass: string }> = {
   question: {
     label: "Question",
     hint: "Asks something; each answer leads on",
@@ -35,15 +35,15 @@ export const NODE_TYPES: Record<TreeNodeType, { label: string; hint: string; ico
 };
 
 export function NodeTypeIcon({ type, className }: { type: TreeNodeType; className?: string }) {
-  const { icon: Icon, iconClass, label } = NODE_TYPES[type];
-  return <Icon className={cn("h-4 w-4 shrink-0", iconClass, className)} aria-label={label} role="img" />;
+  const { icon: Glyph, iconClass, label } = NODE_TYPES[type];
+  return <Glyph className={cn("h-4 w-4 shrink-0", iconClass, className)} aria-label={label} role="img" />;
 }
 
 export function NodeTypeChip({ type, className }: { type: TreeNodeType; className?: string }) {
-  const { icon: Icon, chipClass, label } = NODE_TYPES[type];
+  const { icon: Glyph, chipClass, label } = NODE_TYPES[type];
   return (
     <span className={cn("inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", chipClass, className)}>
-      <Icon className="h-3.5 w-3.5" aria-hidden />
+      <Glyph className="h-3.5 w-3.5" aria-hidden />
       {label}
     </span>
   );

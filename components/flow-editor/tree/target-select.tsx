@@ -1,5 +1,5 @@
 "use client";
-import { ArrowRight } from "lucide-react";
+import { ArrowRight } from "@/components/ui/icons";
 import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";

@@ -1,5 +1,5 @@
 "use client";
-import { ChevronDown, ChevronRight, Flag, TriangleAlert, Unlink } from "lucide-react";
+import { ChevronDown, ChevronRight, Flag, TriangleAlert, Unlink } from "@/components/ui/icons";
 import { memo, useMemo, type KeyboardEvent, type MouseEvent } from "react";
 import { cn } from "@/lib/cn";
 import type { TreeNode, TreeStructure } from "@/lib/flows/structure";

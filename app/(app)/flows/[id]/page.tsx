@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Download, GitFork, Pencil } from "lucide-react";
+import { Download, GitFork, Pencil } from "@/components/ui/icons";
 import { FlowAnalyticsPanel } from "@/components/analytics/flow-analytics-panel";
 import { RangeFilter } from "@/components/analytics/range-filter";
 import { FlowTabs } from "@/components/analytics/flow-tabs";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft } from "@/components/ui/icons";
 import { PrintButton } from "@/components/session-summary/print-button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getAssistantSessionView, visibleSessionKind } from "@/lib/assistant/queries";

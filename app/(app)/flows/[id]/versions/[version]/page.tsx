@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft } from "@/components/ui/icons";
 import { FlowTypeBadge } from "@/components/flows/flow-meta";
 import { StructureView } from "@/components/flows/structure-view";
 import { Card } from "@/components/ui/card";
