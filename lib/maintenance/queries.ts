@@ -289,20 +289,28 @@ export const batchTicketExtras = (batch: BatchContext | null): TicketExtras =>
 /** The runner's strip for a session of a batch: its target, the batch's progress, the next target. */
 export async function batchContext(user: Viewer, sessionId: string): Promise<BatchContext | null> {
   if (!isUuid(sessionId)) return null;
-  const session = await db.session.findFirst({ where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] }, select: { batchId: true, targetLabel: true, targetNotes: true, batch: { select: { createdAt: true, dueAt: true } } } });
-  if (!session?.batchId || !session.batch) return null;
-  const siblings = await db.session.findMany({
-    where: { batchId: session.batchId, accountId: user.accountId },
-    orderBy: { targetLabel: "asc" },
-    select: { id: true, targetLabel: true, status: true, outcome: true, assigneeId: true },
+  const session = await db.session.findFirst({
+    where: { AND: [{ id: sessionId }, visibleSessionsWhere(user)] },
+    select: {
+      batchId: true, targetLabel: true, targetNotes: true,
+      batch: { select: { createdAt: true, dueAt: true, notStartedCount: true, inProgressCount: true, completedCount: true, withIssuesCount: true, abortedCount: true } },
+    },
   });
-  const score = boxScore(siblings);
-  // Next: the first target after this one (wrapping) that nobody has started, and that is for me or unassigned.
-  const at = siblings.findIndex((s) => s.id === sessionId);
-  const ordered = [...siblings.slice(at + 1), ...siblings.slice(0, Math.max(at, 0))];
-  const next = ordered.find((s) => s.status === "prepared" && (!s.assigneeId || s.assigneeId === user.id));
+  if (!session?.batchId || !session.batch) return null;
+  // The batch's progress from its roll-up columns; next: the first target after this one by label
+  // (wrapping) that nobody has started and that is for me or unassigned — one row from each side
+  // through Session(batchId, targetLabel), not every session of the batch.
+  const label = session.targetLabel ?? "";
+  const waiting = Prisma.sql`s."batchId" = ${session.batchId}::uuid AND s."accountId" = ${user.accountId}::uuid AND s.status = 'prepared'
+    AND (s."assigneeId" IS NULL OR s."assigneeId" = ${user.id}::uuid) AND s.id <> ${sessionId}::uuid`;
+  const [next] = await db.$queryRaw<{ id: string; targetLabel: string | null }[]>`
+    (SELECT s.id, s."targetLabel", 0 AS side FROM "Session" s WHERE ${waiting} AND s."targetLabel" > ${label} ORDER BY s."targetLabel" LIMIT 1)
+    UNION ALL
+    (SELECT s.id, s."targetLabel", 1 AS side FROM "Session" s WHERE ${waiting} AND s."targetLabel" <= ${label} ORDER BY s."targetLabel" LIMIT 1)
+    ORDER BY side LIMIT 1`;
+  const score = boxScoreOfBatch(session.batch);
   return {
-    batchId: session.batchId, target: session.targetLabel ?? "", targetNotes: session.targetNotes ?? "",
+    batchId: session.batchId, target: label, targetNotes: session.targetNotes ?? "",
     // A scheduled batch is named by the due time it fired for.
     launchedAt: (session.batch.dueAt ?? session.batch.createdAt).toISOString(), scheduled: session.batch.dueAt !== null,
     finished: score.finished, total: score.total, nextSessionId: next?.id ?? null, nextTarget: next?.targetLabel ?? null };
