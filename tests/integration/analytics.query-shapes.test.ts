@@ -4,22 +4,15 @@
 // indexes; never the account's). /insights reads no session at all: its counts are a few
 // "InsightStat" buckets per flow and owner, whatever the range, and its library rankings stop at
 // their LIMIT in index order.
-import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { analyticsParamsSchema, rangeStart } from "@/lib/analytics/analytics.validation";
 import { getFlowAnalytics } from "@/lib/analytics/flow-analytics";
 import { getInsights, INSIGHTS_TOP } from "@/lib/analytics/insights";
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
+import { queryPlans, rowsRead, scansOf } from "@/tests/helpers/query-plans";
 
-type Statement = { sql: string; params: unknown[] };
-let capturing: Statement[] | null = null;
-const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
-client.$on("query", (event) => capturing?.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
-(globalThis as { prisma?: PrismaClient }).prisma = client;
-
-const direct = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const { direct, statementsOf: captured, explain } = queryPlans();
+const statementsOf = async <T>(fn: () => Promise<T>) => (await captured(fn)).statements;
 const SESSIONS = 6_000;
 let volume: LoadedVolume;
 let owner: { id: string; accountId: string; teamId: string | null; role: "owner" };
@@ -36,52 +29,12 @@ afterAll(async () => {
   await direct.end();
 });
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number; "Rows Removed by Filter"?: number; "Heap Fetches"?: number; Plans?: PlanNode[] };
-
-async function statementsOf<T>(fn: () => Promise<T>) {
-  capturing = [];
-  try {
-    await fn();
-    return capturing;
-  } finally {
-    capturing = null;
-  }
-}
-
-async function explain(statement: Statement, options: { inIndexOrder?: boolean } = {}): Promise<PlanNode> {
-  if (!options.inIndexOrder) {
-    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
-    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
-  }
-  // Scans and sorts priced out: the plan shows whether an index can hand the rows over in order and
-  // stop at the LIMIT. (A small account's few hundred rows are cheaper to sort than to walk, and other
-  // files share this database, so the planner's own choice here says nothing about a large account.)
-  await direct.query("BEGIN");
-  try {
-    await direct.query("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off");
-    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
-    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
-  } finally {
-    await direct.query("ROLLBACK");
-  }
-}
-
 async function sessionReads<T>(fn: () => Promise<T>) {
   const reading = (await statementsOf(fn)).filter((s) => s.sql.includes(`"Session"`));
   return Promise.all(reading.map(async (statement) => {
     const plan = await explain(statement);
     return { sql: statement.sql, read: rowsRead(plan, "Session"), scans: scansOf(plan, "Session") };
   }));
-}
-
-/** Rows of `table` a plan touched: returned by its scans plus those its filters threw away. */
-function rowsRead(node: PlanNode, table: string): number {
-  const own = node["Relation Name"] === table ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0)) * node["Actual Loops"] : 0;
-  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child, table), 0);
-}
-function scansOf(node: PlanNode, table: string): string[] {
-  const own = node["Relation Name"] === table ? [node["Node Type"]] : [];
-  return [...own, ...(node.Plans ?? []).flatMap((child) => scansOf(child, table))];
 }
 
 const count = async (sql: string, params: unknown[]) => (await direct.query<{ n: number }>(sql, params)).rows[0].n;

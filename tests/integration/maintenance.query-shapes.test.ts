@@ -3,24 +3,16 @@
 // EXPLAINed (ANALYZE) and the table rows it touched are counted. A change that reads a batch's
 // sessions for its progress, every target of every list, or pages the inbox with OFFSET fails
 // here, not only in `npm run bench:http`. Bounds are in rows read, never in time.
-import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { inboxCursorOf, type InboxCursor } from "@/lib/escalations/escalations.validation";
 import { INBOX_PAGE_SIZE, inboxList } from "@/lib/escalations/queries";
 import { flowBatches, listTargetLists, maintenanceOverview, MAINTENANCE_PAGE_SIZE, TARGET_PREVIEW } from "@/lib/maintenance/queries";
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
+import { queryPlans, rowsRead, type Statement } from "@/tests/helpers/query-plans";
 
-// The app's client is created on first use; installing ours first, with query events on, lets
-// the tests see each statement and its parameters (as tests/integration/query-shapes.test.ts).
-type Statement = { sql: string; params: unknown[] };
-let capturing: Statement[] | null = null;
-const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
-client.$on("query", (event) => capturing?.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
-(globalThis as { prisma?: PrismaClient }).prisma = client;
-
-const direct = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const { direct, statementsOf, explain: explainAnalyze } = queryPlans();
+// These tables are small enough here that the planner would scan them: plans with sequential scans priced out.
+const explain = (statement: Statement) => explainAnalyze(statement, { indexesOnly: true });
 let volume: LoadedVolume;
 let owner: { id: string; accountId: string; teamId: string | null; role: "owner" };
 
@@ -36,41 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await direct.end();
 });
-
-async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
-  capturing = [];
-  try {
-    const result = await fn();
-    return { result, statements: capturing };
-  } finally {
-    capturing = null;
-  }
-}
-
-type PlanNode = {
-  "Node Type": string; "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number;
-  "Rows Removed by Filter"?: number; "Rows Removed by Index Recheck"?: number; Plans?: PlanNode[];
-};
-
-/** The plan with sequential scans priced out: these tables are small enough here that the planner would scan them. */
-async function explain(statement: Statement): Promise<PlanNode> {
-  await direct.query("BEGIN");
-  try {
-    await direct.query("SET LOCAL enable_seqscan = off");
-    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
-    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
-  } finally {
-    await direct.query("ROLLBACK");
-  }
-}
-
-/** Table rows a plan touched (scanned + filtered out), and per relation. */
-function rowsRead(node: PlanNode, relation?: string): number {
-  const own = node["Relation Name"] && (!relation || node["Relation Name"] === relation)
-    ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0)) * node["Actual Loops"]
-    : 0;
-  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child, relation), 0);
-}
 
 const count = async (sql: string, params: unknown[]) => (await direct.query<{ n: number }>(sql, params)).rows[0].n;
 

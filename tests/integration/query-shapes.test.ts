@@ -3,10 +3,7 @@
 // it sent and counts the rows those statements touched (scanned + filtered out). A change that
 // brings back a full scan, or a facet that de-duplicates in Node, fails here, not only in
 // `npm run bench:http`.
-import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { librarySearchSchema as flowSearchSchema } from "@/lib/flows/flow.validation";
 import { FLOW_MATCH_CAP, getFlowDetail, libraryFacets, PAGE_SIZE as FLOW_PAGE_SIZE, searchFlows } from "@/lib/flows/queries";
 import { librarySearchSchema } from "@/lib/library/library.validation";
@@ -16,16 +13,9 @@ import { flowListQuery } from "@/lib/api/schemas";
 import { dashboardSessions, HISTORY_COUNT_CAP, HISTORY_PAGE_SIZE, historyFacets, historySearchSchema, searchSessions } from "@/lib/sessions/queries";
 import { findSimilarLibrarySteps, LIBRARY_RANK_POOL } from "@/lib/ai/retrieve";
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
+import { queryPlans, rowsRead, type PlanNode, type Statement } from "@/tests/helpers/query-plans";
 
-// The app's client (lib/db/client.ts) is created on first use; installing ours first, with query
-// events on, lets the tests see each statement and its parameters.
-type Statement = { sql: string; params: unknown[] };
-let capturing: Statement[] | null = null;
-const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
-client.$on("query", (event) => capturing?.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
-(globalThis as { prisma?: PrismaClient }).prisma = client;
-
-const direct = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const { client, direct, statementsOf, explain } = queryPlans();
 let volume: LoadedVolume;
 let owner: { id: string; accountId: string; teamId: string | null; role: "owner" };
 
@@ -57,44 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await direct.end();
 });
-
-async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
-  capturing = [];
-  try {
-    const result = await fn();
-    return { result, statements: capturing };
-  } finally {
-    capturing = null;
-  }
-}
-
-type PlanNode = {
-  "Node Type": string; "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number;
-  "Rows Removed by Filter"?: number; "Rows Removed by Index Recheck"?: number; Plans?: PlanNode[];
-};
-
-async function explain(statement: Statement, options: { indexesOnly?: boolean } = {}): Promise<PlanNode> {
-  if (!options.indexesOnly) {
-    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
-    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
-  }
-  await direct.query("BEGIN");
-  try {
-    await direct.query("SET LOCAL enable_seqscan = off");
-    const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
-    return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
-  } finally {
-    await direct.query("ROLLBACK");
-  }
-}
-
-/** Table rows a plan touched: returned by its scans plus those its filters threw away. */
-function rowsRead(node: PlanNode): number {
-  const own = node["Relation Name"]
-    ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0)) * node["Actual Loops"]
-    : 0;
-  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child), 0);
-}
 
 /** The statements that read `table`, each with its plan. */
 async function plansOn(statements: Statement[], table: string, options: { indexesOnly?: boolean } = {}) {
