@@ -125,7 +125,9 @@ function flowCardsSql(user: Viewer, from: Prisma.Sql, order: Prisma.Sql, wholeDe
            o."id" AS "originId", o."name" AS "originName",
            ARRAY(SELECT t."name" FROM "FlowTag" ft JOIN "Tag" t ON t."id" = ft."tagId" WHERE ft."flowId" = f."id" ORDER BY t."name") AS "tags"
     FROM ${from}
-    JOIN "Flow" f ON f."id" = p."id"
+    -- Each page row by its key (OFFSET 0 keeps the planner from hashing the whole table instead:
+    -- on a small table it would, and the plan would then read every flow of every account).
+    CROSS JOIN LATERAL (SELECT * FROM "Flow" x WHERE x."id" = p."id" OFFSET 0) f
     LEFT JOIN "User" a ON a."id" = f."authorId"
     LEFT JOIN "Flow" o ON o."id" = f."forkedFromId" AND ${visibleFlowsSql(user, "o")}
     ORDER BY ${order}`;

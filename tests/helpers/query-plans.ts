@@ -1,7 +1,9 @@
 // What the query-shape tests share: see every statement a read sends (through the app's own
 // client, installed with query events before its first use), EXPLAIN (ANALYZE) each, and count
 // the table rows a plan touched. Bounds are in rows read, never in time.
+import { appendFileSync } from "node:fs";
 import pg from "pg";
+import { expect } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -48,13 +50,23 @@ export function queryPlans() {
     try {
       for (const setting of settings) await direct.query(`SET LOCAL ${setting} = off`);
       const { rows } = await direct.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
-      return (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+      const plan = (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan;
+      // QUERY_PLANS_DUMP=<file>: every plan explained, appended as a JSON line (to see why a bound failed).
+      if (process.env.QUERY_PLANS_DUMP) appendFileSync(process.env.QUERY_PLANS_DUMP, `${JSON.stringify({ test: expect.getState().currentTestName, sql: statement.sql, settings, plan })}\n`);
+      return plan;
     } finally {
       await direct.query("ROLLBACK");
     }
   }
 
-  return { client, direct, statementsOf, explain };
+  /**
+   * Fresh planner statistics for the whole worker database. Other test files share it and leave
+   * rows behind; whether autovacuum has analysed them yet is a matter of timing, and the plans
+   * (so the rows they read) followed it. Call after loading data, and after a test adds rows.
+   */
+  const analyze = () => direct.query("ANALYZE");
+
+  return { client, direct, statementsOf, explain, analyze };
 }
 
 /** Table rows a plan touched (returned by its scans plus those its filters threw away), of one relation or all. */

@@ -10,7 +10,7 @@ import { flowBatches, listTargetLists, maintenanceOverview, MAINTENANCE_PAGE_SIZ
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
 import { queryPlans, rowsRead, type Statement } from "@/tests/helpers/query-plans";
 
-const { direct, statementsOf, explain: explainAnalyze } = queryPlans();
+const { direct, statementsOf, explain: explainAnalyze, analyze } = queryPlans();
 // These tables are small enough here that the planner would scan them: plans with sequential scans priced out.
 const explain = (statement: Statement) => explainAnalyze(statement, { indexesOnly: true });
 let volume: LoadedVolume;
@@ -21,6 +21,7 @@ beforeAll(async () => {
   // 60 target lists of 20 targets, 60 batches of 10 sessions plus one of 500 (the hub batch), ~230 escalations.
   volume = await loadVolume(direct, { key: "maint-shapes", flows: 90, sessions: 3_000, steps: 40, tags: 3, lists: 60, batches: 60, schedules: 12 });
   for (const table of ["Escalation", "Batch", "Target", "TargetList", "Schedule"]) await direct.query(`VACUUM ANALYZE "${table}"`);
+  await analyze();
   const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
   owner = { id: rows[0].id, accountId: volume.accountId, teamId: rows[0].teamId, role: "owner" };
 }, 120_000);
@@ -39,8 +40,9 @@ describe("maintenance overview", () => {
     expect(statements[0].sql).not.toContain(`"Session"`);
     const plan = await explain(statements[0]);
     const schedules = result.rows.reduce((n, r) => n + r.schedules.length, 0);
-    // The page (+1) from each of the two branches, each flow's schedules, 3 batches and their launchers.
-    expect(rowsRead(plan)).toBeLessThanOrEqual(2 * (MAINTENANCE_PAGE_SIZE + 1) + schedules + result.rows.length * 3 * 2 + 5);
+    // The page (+1) from each of the two branches, each flow's schedules, 3 batches and their
+    // launchers, and the probes for other accounts' public maintenance flows (other files leave some).
+    expect(rowsRead(plan)).toBeLessThanOrEqual(3 * (MAINTENANCE_PAGE_SIZE + 1) + schedules + result.rows.length * 3 * 2 + 5);
     // What is there to read: far more than that.
     expect(await count(`SELECT count(*)::int AS n FROM "Flow" WHERE "accountId" = $1`, [volume.accountId])).toBeGreaterThan(40);
     expect(await count(`SELECT count(*)::int AS n FROM "Batch" WHERE "accountId" = $1`, [volume.accountId])).toBe(61);
@@ -67,8 +69,9 @@ describe("target lists tab", () => {
     const plan = await explain(statements[0]);
     // The page (+1, and one more the name sort's last group may hold).
     const shown = MAINTENANCE_PAGE_SIZE + 2;
-    // Each shown list's targets counted from the index, and its preview: 22 × (20 + 6), not 60 × 20.
-    expect(rowsRead(plan, "Target")).toBeLessThanOrEqual(shown * (20 + TARGET_PREVIEW));
+    // Each shown list's targets at most twice (its count, its preview; a small table may be read
+    // through a bitmap scan and sorted rather than walked in position order): 22 × 20 × 2, not 60 × 20.
+    expect(rowsRead(plan, "Target")).toBeLessThanOrEqual(shown * 20 * 2);
     expect(rowsRead(plan, "TargetList")).toBeLessThanOrEqual(shown + 1);
     expect(await count(`SELECT count(*)::int AS n FROM "Target" t JOIN "TargetList" l ON l.id = t."listId" WHERE l."accountId" = $1`, [volume.accountId])).toBe(1_200);
   });
