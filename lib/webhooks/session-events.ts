@@ -3,7 +3,7 @@
 import type { Tx } from "@/lib/db/client";
 import { appLink } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { boxScore } from "@/lib/maintenance/progress";
+import { type BatchScoreColumns, boxScoreOfBatch } from "@/lib/maintenance/progress";
 import { emitWebhookEvent } from "./emit";
 
 /** What completeSession's UPDATE returns, for the payload (no extra read). */
@@ -41,19 +41,18 @@ export async function emitSessionCompleted(tx: Tx, session: CompletedSession): P
 }
 
 /**
- * batch.completed, exactly once: the batch row lock serialises the completions of its sessions,
- * so of two "last" sessions finishing at once, the second sees the first's commit and only it
- * finds no session left open.
+ * batch.completed, exactly once, from the batch's box-score roll-up (no session is read). The
+ * completing UPDATE's statement trigger has already added this session to the roll-up and holds
+ * the batch row's lock, so of two "last" sessions finishing at once, the second waits for the
+ * first's commit, reads its count, and only one of them sees every target finished.
  */
 async function emitBatchCompletedIfLast(tx: Tx, batchId: string, completedAt: Date): Promise<void> {
-  const [batch] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Batch" WHERE id = ${batchId}::uuid FOR NO KEY UPDATE`;
-  if (!batch) return;
-  if (await tx.session.count({ where: { batchId, status: { not: "completed" } } })) return;
-  const row = await tx.batch.findUniqueOrThrow({
-    where: { id: batchId },
-    select: { id: true, accountId: true, flowId: true, flowName: true, targetCount: true, scheduleId: true, createdAt: true, sessions: { select: { status: true, outcome: true } } },
-  });
-  const score = boxScore(row.sessions);
+  const [row] = await tx.$queryRaw<(BatchScoreColumns & { id: string; accountId: string; flowId: string | null; flowName: string; scheduleId: string | null; createdAt: Date })[]>`
+    SELECT id, "accountId", "flowId", "flowName", "scheduleId", "createdAt",
+           "notStartedCount", "inProgressCount", "completedCount", "withIssuesCount", "abortedCount"
+      FROM "Batch" WHERE id = ${batchId}::uuid FOR NO KEY UPDATE`;
+  if (!row) return;
+  const score = boxScoreOfBatch(row);
   if (!score.done) return;
   await emitWebhookEvent(tx, {
     accountId: row.accountId,
