@@ -66,7 +66,13 @@ export function queryPlans() {
    */
   const analyze = () => direct.query("ANALYZE");
 
-  return { client, direct, statementsOf, explain, analyze };
+  /** A loaded volume's owner, as the viewer the queries take. */
+  async function ownerOf(volume: { ownerEmail: string; accountId: string }) {
+    const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
+    return { id: rows[0].id, accountId: volume.accountId, teamId: rows[0].teamId, role: "owner" as const };
+  }
+
+  return { client, direct, statementsOf, explain, analyze, ownerOf };
 }
 
 /** Table rows a plan touched (returned by its scans plus those its filters threw away), of one relation or all. */

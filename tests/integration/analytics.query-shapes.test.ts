@@ -11,7 +11,7 @@ import { getInsights, INSIGHTS_TOP } from "@/lib/analytics/insights";
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
 import { queryPlans, rowsRead, scansOf } from "@/tests/helpers/query-plans";
 
-const { direct, statementsOf: captured, explain, analyze } = queryPlans();
+const { direct, statementsOf: captured, explain, analyze, ownerOf } = queryPlans();
 const statementsOf = async <T>(fn: () => Promise<T>) => (await captured(fn)).statements;
 const SESSIONS = 6_000;
 let volume: LoadedVolume;
@@ -22,8 +22,7 @@ beforeAll(async () => {
   volume = await loadVolume(direct, { key: "analytics-shapes", flows: 40, sessions: SESSIONS, steps: 300, tags: 4, lists: 0, batches: 0, schedules: 0 });
   await direct.query(`VACUUM ANALYZE "Session"`);
   await analyze();
-  const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
-  owner = { id: rows[0].id, accountId: volume.accountId, teamId: rows[0].teamId, role: "owner" };
+  owner = await ownerOf(volume);
 }, 120_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { flowBatches, listTargetLists, maintenanceOverview, MAINTENANCE_PAGE_SIZ
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
 import { queryPlans, rowsRead, type Statement } from "@/tests/helpers/query-plans";
 
-const { direct, statementsOf, explain: explainAnalyze, analyze } = queryPlans();
+const { direct, statementsOf, explain: explainAnalyze, analyze, ownerOf } = queryPlans();
 // These tables are small enough here that the planner would scan them: plans with sequential scans priced out.
 const explain = (statement: Statement) => explainAnalyze(statement, { indexesOnly: true });
 let volume: LoadedVolume;
@@ -22,8 +22,7 @@ beforeAll(async () => {
   volume = await loadVolume(direct, { key: "maint-shapes", flows: 90, sessions: 3_000, steps: 40, tags: 3, lists: 60, batches: 60, schedules: 12 });
   for (const table of ["Escalation", "Batch", "Target", "TargetList", "Schedule"]) await direct.query(`VACUUM ANALYZE "${table}"`);
   await analyze();
-  const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
-  owner = { id: rows[0].id, accountId: volume.accountId, teamId: rows[0].teamId, role: "owner" };
+  owner = await ownerOf(volume);
 }, 120_000);
 
 afterAll(async () => {

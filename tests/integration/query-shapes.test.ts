@@ -15,7 +15,7 @@ import { findSimilarLibrarySteps, LIBRARY_RANK_POOL } from "@/lib/ai/retrieve";
 import { loadVolume, type LoadedVolume } from "@/tests/bench/http/volumes";
 import { queryPlans, rowsRead, type PlanNode, type Statement } from "@/tests/helpers/query-plans";
 
-const { client, direct, statementsOf, explain, analyze } = queryPlans();
+const { client, direct, statementsOf, explain, analyze, ownerOf } = queryPlans();
 let volume: LoadedVolume;
 let owner: { id: string; accountId: string; teamId: string | null; role: "owner" };
 
@@ -41,8 +41,7 @@ beforeAll(async () => {
   await direct.query(`VACUUM ANALYZE "Flow"`);
   await direct.query(`VACUUM ANALYZE "Session"`);
   await analyze();
-  const { rows } = await direct.query<{ id: string; teamId: string | null }>(`SELECT id, "teamId" FROM "User" WHERE email = $1`, [volume.ownerEmail]);
-  owner = { id: rows[0].id, accountId: volume.accountId, teamId: rows[0].teamId, role: "owner" };
+  owner = await ownerOf(volume);
 }, 120_000);
 
 afterAll(async () => {
