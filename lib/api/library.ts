@@ -24,8 +24,7 @@ const toStep = (s: Omit<LibraryCard, "synced" | "mine" | "editable" | "authorNam
 export async function searchLibrarySteps(user: Viewer, query: z.output<typeof libraryListQuery>) {
   const pageNumber = decodePage(query.cursor);
   const result = await searchLibraryWithContent(user, { q: query.q, type: query.type, group: query.group, flowId: query.flowId, sort: query.sort, page: pageNumber, visibility: undefined, mine: undefined });
-  const more = pageNumber * result.pageSize < result.total;
-  return { data: result.items.map(toStep), nextCursor: more ? encodePage(pageNumber + 1) : null };
+  return { data: result.items.map(toStep), nextCursor: result.more ? encodePage(pageNumber + 1) : null };
 }
 
 export async function getLibraryStep(user: Viewer, stepId: string): Promise<Step> {

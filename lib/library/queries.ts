@@ -149,12 +149,18 @@ function relevanceTiers(user: Viewer, search: LibrarySearch, words: string[], en
   });
 }
 
-/** The page's SQL (exported for the query-shape tests, which EXPLAIN it). */
-export function librarySearchSql(user: Viewer, search: LibrarySearch, wholeContent = false): Prisma.Sql {
+/**
+ * The page's SQL (exported for the query-shape tests, which EXPLAIN it). `withTotal: false` (the
+ * REST API, whose cursor only needs to know that a next page exists) reads one row past the page
+ * instead of counting the matches: for a common word the count's trigram scan was most of the
+ * statement's time.
+ */
+export function librarySearchSql(user: Viewer, search: LibrarySearch, wholeContent = false, withTotal = true): Prisma.Sql {
   const words = librarySearchWords(search.q);
   const where = searchWhere(user, search, words);
   const offset = (search.page - 1) * LIBRARY_PAGE_SIZE;
-  const end = offset + LIBRARY_PAGE_SIZE;
+  const take = withTotal ? LIBRARY_PAGE_SIZE : LIBRARY_PAGE_SIZE + 1;
+  const end = offset + take;
   let parts: Prisma.Sql[];
   let keys: { desc: boolean }[];
   if (search.sort === "relevance" && words.length > 0) {
@@ -176,12 +182,13 @@ export function librarySearchSql(user: Viewer, search: LibrarySearch, wholeConte
   // (a bitmap scan of the trigram index, read in block order; under a LIMIT it would pick a
   // sequential scan that tests every row's text), and the count pulls only the first cap + 1.
   const matches = words.length ? Prisma.sql`MATERIALIZED (SELECT 1 FROM "LibraryStep" s WHERE ${where})` : Prisma.sql`(SELECT 1 FROM "LibraryStep" s WHERE ${where} LIMIT ${LIBRARY_COUNT_CAP + 1})`;
+  const total = withTotal ? Prisma.sql`, (SELECT count(*) FROM (SELECT 1 FROM matches LIMIT ${LIBRARY_COUNT_CAP + 1}) c)::int AS "total"` : Prisma.empty;
   return Prisma.sql`
-    WITH matches AS ${matches},
+    WITH ${withTotal ? Prisma.sql`matches AS ${matches},` : Prisma.empty}
     ${Prisma.join(parts, ", ")}, page AS (
-      SELECT * FROM (${candidates}) p ORDER BY ${pageOrder}, p."id" LIMIT ${LIBRARY_PAGE_SIZE} OFFSET ${offset}
+      SELECT * FROM (${candidates}) p ORDER BY ${pageOrder}, p."id" LIMIT ${take} OFFSET ${offset}
     )
-    SELECT ${stepColumns(user, wholeContent)}, (SELECT count(*) FROM (SELECT 1 FROM matches LIMIT ${LIBRARY_COUNT_CAP + 1}) c)::int AS "total"
+    SELECT ${stepColumns(user, wholeContent)}${total}
     FROM page p
     JOIN "LibraryStep" s ON s."id" = p."id"
     LEFT JOIN "Flow" f ON f."id" = s."sourceTreeId"
@@ -234,11 +241,17 @@ export async function searchLibrary(user: Viewer, search: LibrarySearch) {
   return { items, ...page };
 }
 
-/** One page with each step's whole content, for the REST API (/api/v1/library/steps), whose clients get the steps themselves. */
+/**
+ * One page with each step's whole content, for the REST API (/api/v1/library/steps), whose
+ * clients get the steps themselves: no total, only whether a next page exists (one row past the
+ * page), and like the page it stops at the capped count.
+ */
 export async function searchLibraryWithContent(user: Viewer, search: LibrarySearch) {
-  const { rows, ...page } = await runSearch(user, search, true);
-  const items: LibraryCard[] = rows.map((r) => ({ ...toListFields(user, r), content: r.content! }));
-  return { items, ...page };
+  const offset = (search.page - 1) * LIBRARY_PAGE_SIZE;
+  if (offset >= LIBRARY_COUNT_CAP) return { items: [] as LibraryCard[], more: false };
+  const rows = await db.$queryRaw<Row[]>(librarySearchSql(user, search, true, false));
+  const items: LibraryCard[] = rows.slice(0, LIBRARY_PAGE_SIZE).map((r) => ({ ...toListFields(user, r), content: r.content! }));
+  return { items, more: rows.length > LIBRARY_PAGE_SIZE && offset + LIBRARY_PAGE_SIZE < LIBRARY_COUNT_CAP };
 }
 
 /** The SQL of one whole step the viewer may see (exported for the query-shape tests). */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { librarySearchSchema as flowSearchSchema } from "@/lib/flows/flow.validation";
 import { FLOW_MATCH_CAP, getFlowDetail, libraryFacets, PAGE_SIZE as FLOW_PAGE_SIZE, searchFlows } from "@/lib/flows/queries";
 import { librarySearchSchema } from "@/lib/library/library.validation";
-import { LIBRARY_COUNT_CAP, LIBRARY_PAGE_SIZE, libraryFilters, searchLibrary } from "@/lib/library/queries";
+import { LIBRARY_COUNT_CAP, LIBRARY_PAGE_SIZE, libraryFilters, searchLibrary, searchLibraryWithContent } from "@/lib/library/queries";
 import { listFlows } from "@/lib/api/flows";
 import { flowListQuery } from "@/lib/api/schemas";
 import { dashboardSessions, HISTORY_COUNT_CAP, HISTORY_PAGE_SIZE, historyFacets, historySearchSchema, searchSessions } from "@/lib/sessions/queries";
@@ -260,6 +260,27 @@ describe("step library", () => {
       expect(rowsRead(only.plan)).toBeLessThanOrEqual((LIBRARY_COUNT_CAP + 1) * 2 + LIBRARY_PAGE_SIZE * page * 12 + (await foreignSteps()));
       expect(rowsRead(only.plan)).toBeLessThan(matches);
     }
+  });
+
+  // The REST API's cursor only needs "is there a next page": it reads one row past the page and
+  // no count, so a common word costs the tiers' walks and the page, not the count's cap.
+  it("the REST API's page of a common word: the same steps in the same order, one row past the page and no count", async () => {
+    for (const page of [1, 2]) {
+      const params = librarySearchSchema.parse({ q: COMMON, page: String(page) });
+      const cards = (await searchLibrary(owner, params)).items.map((card) => card.id);
+      const { result, statements } = await statementsOf(() => searchLibraryWithContent(owner, params));
+      expect(result.items.map((step) => step.id)).toEqual(cards);
+      expect(result.more).toBe(true);
+      expect(statements).toHaveLength(1);
+      const [only] = await plansOn(statements, "LibraryStep");
+      expect(rowsRead(only.plan)).toBeLessThanOrEqual((LIBRARY_PAGE_SIZE + 1) * page * 12 + (await foreignSteps()));
+    }
+    // Like the page, it stops at the capped count: the last page before the cap has no next one.
+    const last = Math.ceil(LIBRARY_COUNT_CAP / LIBRARY_PAGE_SIZE);
+    const atCap = await searchLibraryWithContent(owner, librarySearchSchema.parse({ q: COMMON, page: String(last) }));
+    expect(atCap.items).toHaveLength(LIBRARY_PAGE_SIZE);
+    expect(atCap.more).toBe(false);
+    expect((await searchLibraryWithContent(owner, librarySearchSchema.parse({ q: COMMON, page: String(last + 1) })))).toEqual({ items: [], more: false });
   });
 });
 
