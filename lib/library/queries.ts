@@ -181,14 +181,16 @@ export function librarySearchSql(user: Viewer, search: LibrarySearch, wholeConte
   // them. With words the matches are MATERIALIZED: the planner then plans them without the LIMIT
   // (a bitmap scan of the trigram index, read in block order; under a LIMIT it would pick a
   // sequential scan that tests every row's text), and the count pulls only the first cap + 1.
-  const matches = words.length ? Prisma.sql`MATERIALIZED (SELECT 1 FROM "LibraryStep" s WHERE ${where})` : Prisma.sql`(SELECT 1 FROM "LibraryStep" s WHERE ${where} LIMIT ${LIBRARY_COUNT_CAP + 1})`;
-  const total = withTotal ? Prisma.sql`, (SELECT count(*) FROM (SELECT 1 FROM matches LIMIT ${LIBRARY_COUNT_CAP + 1}) c)::int AS "total"` : Prisma.empty;
+  const matches = () => words.length ? Prisma.sql`MATERIALIZED (SELECT 1 FROM "LibraryStep" s WHERE ${where})` : Prisma.sql`(SELECT 1 FROM "LibraryStep" s WHERE ${where} LIMIT ${LIBRARY_COUNT_CAP + 1})`;
+  const count = withTotal
+    ? { cte: Prisma.sql`matches AS ${matches()},`, column: Prisma.sql`, (SELECT count(*) FROM (SELECT 1 FROM matches LIMIT ${LIBRARY_COUNT_CAP + 1}) c)::int AS "total"` }
+    : { cte: Prisma.empty, column: Prisma.empty };
   return Prisma.sql`
-    WITH ${withTotal ? Prisma.sql`matches AS ${matches},` : Prisma.empty}
+    WITH ${count.cte}
     ${Prisma.join(parts, ", ")}, page AS (
       SELECT * FROM (${candidates}) p ORDER BY ${pageOrder}, p."id" LIMIT ${take} OFFSET ${offset}
     )
-    SELECT ${stepColumns(user, wholeContent)}${total}
+    SELECT ${stepColumns(user, wholeContent)}${count.column}
     FROM page p
     JOIN "LibraryStep" s ON s."id" = p."id"
     LEFT JOIN "Flow" f ON f."id" = s."sourceTreeId"
@@ -222,10 +224,11 @@ function toListFields(user: Viewer, r: Row): Omit<LibraryCard, "content"> {
   };
 }
 
+/** Pages stop at the capped count: deeper offsets would read ever more rows for a page nobody reaches by paging. */
+const beyondCap = (page: number) => (page - 1) * LIBRARY_PAGE_SIZE >= LIBRARY_COUNT_CAP;
+
 async function runSearch(user: Viewer, search: LibrarySearch, wholeContent: boolean) {
-  // Pages stop at the capped count: deeper offsets would read ever more rows for a page nobody reaches by paging.
-  const beyondCap = (search.page - 1) * LIBRARY_PAGE_SIZE >= LIBRARY_COUNT_CAP;
-  const rows = beyondCap ? [] : await db.$queryRaw<Row[]>(librarySearchSql(user, search, wholeContent));
+  const rows = beyondCap(search.page) ? [] : await db.$queryRaw<Row[]>(librarySearchSql(user, search, wholeContent));
   // An empty page past the first still needs the total (to page back); page 1 empty means none.
   const counted = rows.length ? rows[0].total! : search.page > 1 ? (await db.$queryRaw<{ n: number }[]>(libraryCountSql(user, search)))[0].n : 0;
   return { rows, total: Math.min(counted, LIBRARY_COUNT_CAP), totalCapped: counted > LIBRARY_COUNT_CAP, page: search.page, pageSize: LIBRARY_PAGE_SIZE };
@@ -247,11 +250,10 @@ export async function searchLibrary(user: Viewer, search: LibrarySearch) {
  * page), and like the page it stops at the capped count.
  */
 export async function searchLibraryWithContent(user: Viewer, search: LibrarySearch) {
-  const offset = (search.page - 1) * LIBRARY_PAGE_SIZE;
-  if (offset >= LIBRARY_COUNT_CAP) return { items: [] as LibraryCard[], more: false };
+  if (beyondCap(search.page)) return { items: [] as LibraryCard[], more: false };
   const rows = await db.$queryRaw<Row[]>(librarySearchSql(user, search, true, false));
   const items: LibraryCard[] = rows.slice(0, LIBRARY_PAGE_SIZE).map((r) => ({ ...toListFields(user, r), content: r.content! }));
-  return { items, more: rows.length > LIBRARY_PAGE_SIZE && offset + LIBRARY_PAGE_SIZE < LIBRARY_COUNT_CAP };
+  return { items, more: rows.length > LIBRARY_PAGE_SIZE && !beyondCap(search.page + 1) };
 }
 
 /** The SQL of one whole step the viewer may see (exported for the query-shape tests). */
