@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/limits";
-import { FIXED_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { FIXED_SECURITY_HEADERS, apiRouteHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and wasm packages stay out of the server bundle.
@@ -11,10 +11,16 @@ const nextConfig: NextConfig = {
     // Above the largest input an action accepts (see lib/http/limits.ts); proxy.ts answers 413 beyond it.
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
   },
-  // The fixed security headers on every response, static files and 404s included. The
-  // Content-Security-Policy (nonce per request) and HSTS (APP_URL at run time) come from proxy.ts.
+  // The fixed security headers on every response, static files and 404s included. A page's
+  // Content-Security-Policy (nonce per request) and HSTS (APP_URL at run time) come from proxy.ts;
+  // the API routes skip the proxy and get theirs here. Next bakes these into the build, so the
+  // API routes' HSTS follows APP_URL at build time (`npm start` rebuilds when that changes).
   async headers() {
-    return [{ source: "/:path*", headers: Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+    const entries = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+    return [
+      { source: "/:path*", headers: entries(FIXED_SECURITY_HEADERS) },
+      { source: "/api/:path*", headers: entries(apiRouteHeaders(process.env.APP_URL ?? process.env.NEXTAUTH_URL)) },
+    ];
   },
 };
 

@@ -1,4 +1,7 @@
-// Runs before every request except Next's static files (Next 16's proxy, formerly middleware).
+// Runs before every page request (Next 16's proxy, formerly middleware); not before Next's static
+// files or the API routes, whose headers are all fixed (next.config.ts sets them: a route never
+// serves a document, so it needs no nonce, and skipping the proxy saves Next's middleware pass,
+// about 1.3 ms of CPU on each API request).
 // 1. A fresh CSP nonce per request: put in the request's Content-Security-Policy header, where
 //    Next finds it and adds it to its own scripts while rendering (the root layout reads it
 //    from `x-nonce` for next-themes' script), and in the response's policy.
@@ -8,7 +11,7 @@
 // covers the static files this proxy skips.
 import { NextResponse, type NextRequest } from "next/server";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/limits";
-import { NON_DOCUMENT_POLICY, STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, isHttpsUrl, newNonce } from "@/lib/http/security-headers";
+import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, isHttpsUrl, newNonce } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const https = isHttpsUrl(process.env.APP_URL ?? process.env.NEXTAUTH_URL);
@@ -30,8 +33,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  // API routes answer JSON and files, never a document that runs scripts.
-  response.headers.set("Content-Security-Policy", request.nextUrl.pathname.startsWith("/api/") ? NON_DOCUMENT_POLICY : policy);
+  response.headers.set("Content-Security-Policy", policy);
   return withTransportSecurity(response, https);
 }
 
@@ -41,6 +43,6 @@ function withTransportSecurity(response: NextResponse, https: boolean): NextResp
 }
 
 export const config = {
-  // Everything but the hashed build assets and image optimisation (no documents there).
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Everything but the hashed build assets, image optimisation and the API routes (no documents there).
+  matcher: ["/((?!_next/static|_next/image|api/).*)"],
 };

@@ -10,6 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openLocalDatabase, prepareDatabase, DATA_DIR, PROJECT_ROOT, type LocalDatabase } from "../db/local";
 import { localDemoWebhookEnv } from "../webhooks/address-policy";
+import { isHttpsUrl } from "../http/security-headers";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -44,9 +45,14 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-function buildIsStale(): boolean {
+/** What the build took from the environment: next.config.ts bakes the API routes' HSTS (APP_URL https or not) into it. */
+const BUILD_ENV_STAMP = path.join(PROJECT_ROOT, ".next/resolutionflow-build-env.json");
+const buildEnv = (env: NodeJS.ProcessEnv) => JSON.stringify({ httpsPublicUrl: isHttpsUrl(env.APP_URL ?? env.NEXTAUTH_URL) });
+
+function buildIsStale(env: NodeJS.ProcessEnv): boolean {
   const buildId = path.join(PROJECT_ROOT, ".next/BUILD_ID");
   if (!existsSync(buildId)) return true;
+  if (!existsSync(BUILD_ENV_STAMP) || readFileSync(BUILD_ENV_STAMP, "utf8") !== buildEnv(env)) return true;
   const built = statSync(buildId).mtimeMs;
   const inputs = ["app", "components", "lib", "public", "next.config.ts", "proxy.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];
   return inputs.some((input) => newestMtime(path.join(PROJECT_ROOT, input)) > built);
@@ -171,10 +177,11 @@ async function main() {
     const { DEMO_LOGINS, DEMO_PASSWORD } = await import("../db/seed");
 
     const nextBin = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
-    if (!dev && buildIsStale()) {
-      log("building the app (first start or sources changed; this takes a minute)…");
+    if (!dev && buildIsStale(env)) {
+      log("building the app (first start, sources or APP_URL's scheme changed; this takes a minute)…");
       const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: PROJECT_ROOT, env, stdio: "inherit" });
       if (build.status !== 0) throw new Error("next build failed");
+      writeFileSync(BUILD_ENV_STAMP, buildEnv(env));
     }
     // Stamps each request with its socket address, for the rate limits (lib/auth/client-ip.ts).
     const peerPreload = pathToFileURL(path.join(PROJECT_ROOT, "lib/auth/peer-address-preload.mjs")).href;

@@ -1,5 +1,6 @@
-// The security headers of every response, built in one place (proxy.ts sets them; next.config.ts
-// sets the fixed ones on static files too). No imports: proxy.ts and next.config.ts both load it.
+// The security headers of every response, built in one place (proxy.ts sets a page's policy and
+// HSTS; next.config.ts sets the fixed ones everywhere and the API routes' own). No imports:
+// proxy.ts and next.config.ts both load it.
 
 /** A fresh, unguessable nonce per request (128 random bits, base64). */
 export function newNonce(): string {
@@ -60,4 +61,12 @@ export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
 export function isHttpsUrl(url: string | undefined): boolean {
   return !!url && /^https:\/\//i.test(url.trim());
+}
+
+/** What an API route adds to the fixed headers: the no-document policy, and HSTS when the public URL is https. */
+export function apiRouteHeaders(publicUrl: string | undefined): Record<string, string> {
+  return {
+    "Content-Security-Policy": NON_DOCUMENT_POLICY,
+    ...(isHttpsUrl(publicUrl) ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}),
+  };
 }

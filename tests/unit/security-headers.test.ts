@@ -1,7 +1,7 @@
 // The policy builder behind proxy.ts and next.config.ts (the journeys in
 // tests/e2e/headers.spec.ts check the headers on real responses).
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, FIXED_SECURITY_HEADERS, isHttpsUrl, newNonce } from "@/lib/http/security-headers";
+import { apiRouteHeaders, contentSecurityPolicy, FIXED_SECURITY_HEADERS, isHttpsUrl, newNonce } from "@/lib/http/security-headers";
 
 describe("the Content-Security-Policy", () => {
   it("runs scripts only with the nonce in production", () => {
@@ -47,5 +47,36 @@ describe("the fixed headers and HSTS", () => {
     ["", false],
   ])("HSTS for APP_URL %j: %s", (url, https) => {
     expect(isHttpsUrl(url)).toBe(https);
+  });
+});
+
+describe("the API routes' headers (next.config.ts; the routes skip proxy.ts)", () => {
+  it("forbid any document content, with HSTS only for an https public URL", () => {
+    expect(apiRouteHeaders("https://rf.example.com")).toEqual({
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+    });
+    expect(apiRouteHeaders("http://localhost:3000")).toEqual({ "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" });
+    expect(apiRouteHeaders(undefined)).not.toHaveProperty("Strict-Transport-Security");
+  });
+});
+
+describe("next.config.ts's headers", () => {
+  it("put the fixed headers everywhere and the API routes' policy and HSTS on /api/*", async () => {
+    const saved = { APP_URL: process.env.APP_URL, NEXTAUTH_URL: process.env.NEXTAUTH_URL };
+    try {
+      const { default: config } = await import("../../next.config");
+      process.env.APP_URL = "https://rf.example.com";
+      const https = await config.headers!();
+      expect(https.find((rule) => rule.source === "/:path*")?.headers).toContainEqual({ key: "X-Frame-Options", value: "DENY" });
+      const api = https.find((rule) => rule.source === "/api/:path*")?.headers;
+      expect(api).toContainEqual({ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" });
+      expect(api).toContainEqual({ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" });
+      process.env.APP_URL = "http://localhost:3000";
+      const http = await config.headers!();
+      expect(http.find((rule) => rule.source === "/api/:path*")?.headers.map((h) => h.key)).toEqual(["Content-Security-Policy"]);
+    } finally {
+      for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key]; else process.env[key] = value;
+    }
   });
 });

@@ -34,12 +34,19 @@ const BASE = `http://localhost:${PORT}`;
 const log = (line: string) => console.log(`[bench:http] ${line}`);
 const loadavg = () => os.loadavg().map((n) => n.toFixed(2)).join(" / ");
 
-/** `bearer`: sent with an API key (Authorization: Bearer) instead of the owner's cookie. */
-type Target = { label: string; api: boolean; bearer?: boolean; path: (v: LoadedVolume) => string };
+/**
+ * `bearer`: sent with an API key (Authorization: Bearer) instead of the owner's cookie.
+ * `signedOut`: sent with neither, answering `status` (200 unless said).
+ */
+type Target = { label: string; api: boolean; bearer?: boolean; signedOut?: boolean; status?: number; path: (v: LoadedVolume) => string };
 // The issue's table, in its order. Dates cover the last three months of the fixtures' year.
 const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
 const to = new Date().toISOString().slice(0, 10);
 const ALL_TARGETS: Target[] = [
+  // What Next costs before any of ours, for reading the rows below: a page with no reads and no
+  // shell, and a route that refuses at once (no cookie: no decrypt, no statement).
+  { label: "floor: /login, signed out", api: false, signedOut: true, path: () => "/login" },
+  { label: "floor: /api/sessions, signed out (401)", api: true, signedOut: true, status: 401, path: () => "/api/sessions" },
   { label: "/sessions", api: false, path: () => "/sessions" },
   { label: "/sessions, date range", api: false, path: () => `/sessions?tab=all&from=${from}&to=${to}` },
   { label: "/library", api: false, path: () => "/library" },
@@ -134,7 +141,7 @@ async function benchApiKey(client: pg.Client, v: LoadedVolume): Promise<string> 
 }
 
 /** The request headers for a cookie, or for "Bearer <key>". */
-const authHeaders = (cookie: string): Record<string, string> => (cookie.startsWith("Bearer ") ? { authorization: cookie } : { cookie });
+const authHeaders = (cookie: string): Record<string, string> => (!cookie ? {} : cookie.startsWith("Bearer ") ? { authorization: cookie } : { cookie });
 
 async function startApp(databaseUrl: string): Promise<ChildProcess> {
   // Node with tsx's loader, not the tsx CLI: SIGTERM then reaches start.ts itself, which stops
@@ -180,13 +187,13 @@ function timingMedians(lines: string[]): Map<string, number> {
 
 type Run = { p50: number; p95: number; requests: number; errors: number; rps: number };
 
-async function cannon(url: string, cookie: string, connections: number): Promise<Run> {
+async function cannon(url: string, cookie: string, connections: number, expected = 200): Promise<Run> {
   const samples: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections, duration: SECONDS, headers: authHeaders(cookie), timeout: 30 }, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on("response", (_client, status, _bytes, ms) => {
-      if (status !== 200) errors++;
+      if (status !== expected) errors++;
       samples.push(ms);
     });
   });
@@ -211,7 +218,7 @@ async function payload(url: string, cookie: string, api: boolean, save?: string)
   if (api) return { html, rsc: null };
   // Next answers a bare RSC request with a redirect to the same URL plus its cache-busting
   // `_rsc` parameter; following it returns the payload a client-side navigation receives.
-  const flight = Buffer.from(await (await fetch(url, { headers: { cookie, RSC: "1" } })).arrayBuffer());
+  const flight = Buffer.from(await (await fetch(url, { headers: { ...authHeaders(cookie), RSC: "1" } })).arrayBuffer());
   if (save) writeFileSync(`${save}.rsc`, flight);
   return { html, rsc: flight.byteLength };
 }
@@ -258,7 +265,7 @@ async function main() {
       const results: Record<string, { one: Run; twenty: Run; statements: number; bytes: { html: number; rsc: number | null } }> = {};
       for (const v of [full, small]) {
         const url = BASE + target.path(v);
-        const cookie = target.bearer ? apiKeys.get(v.key)! : cookies.get(v.key)!;
+        const cookie = target.signedOut ? "" : target.bearer ? apiKeys.get(v.key)! : cookies.get(v.key)!;
         for (let i = 0; i < 3; i++) await (await fetch(url, { headers: authHeaders(cookie) })).arrayBuffer(); // warm up
         timingLines.length = 0;
         const statements = await statementsPerRequest(client, url, cookie);
@@ -267,8 +274,8 @@ async function main() {
         const save = process.env.BENCH_SAVE_PAGES && v.key === "full" ? path.join(process.env.BENCH_SAVE_PAGES, target.label.replace(/[^a-z0-9]+/gi, "_")) : undefined;
         if (save) mkdirSync(path.dirname(save), { recursive: true });
         const bytes = await payload(url, cookie, target.api, save);
-        const one = await cannon(url, cookie, 1);
-        const twenty = await cannon(url, cookie, 20);
+        const one = await cannon(url, cookie, 1, target.status);
+        const twenty = await cannon(url, cookie, 20, target.status);
         results[v.key] = { one, twenty, statements, bytes };
       }
       const a = results.full;
@@ -276,7 +283,7 @@ async function main() {
       const errors = a.one.errors + a.twenty.errors + b.one.errors + b.twenty.errors;
       rows.push([
         target.label, f0(a.twenty.p95), f0(b.twenty.p95), `${(a.twenty.p95 / b.twenty.p95).toFixed(1)}×`, f0(a.one.p50), f0(b.one.p50),
-        `${a.statements} / ${b.statements}`, `${kb(a.bytes.html)} / ${kb(a.bytes.rsc)}`, f0(a.twenty.rps), errors ? `${errors} NOT 200` : "",
+        `${a.statements} / ${b.statements}`, `${kb(a.bytes.html)} / ${kb(a.bytes.rsc)}`, f0(a.twenty.rps), errors ? `${errors} NOT ${target.status ?? 200}` : "",
       ]);
       log(`${target.label}: done (load ${loadavg()})`);
     }
