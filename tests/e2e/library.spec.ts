@@ -28,6 +28,23 @@ test("library: a published step is found, saved as an editable copy and inserted
   await expect(synced).toHaveCount(1);
   await expect(synced.getByRole("link", { name: `From flow: ${flowName}` })).toBeVisible();
   await expect(synced.getByRole("img", { name: SYNCED_LABEL })).toBeVisible();
+  // The lock's tooltip shows on hover and on focus, Escape hides it, the next hover shows it again.
+  const lock = synced.getByRole("img", { name: SYNCED_LABEL });
+  const tip = synced.getByTestId("synced-lock-tip");
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(tip).toBeHidden();
+  await lock.hover();
+  await expect(tip).toBeVisible();
+  await heading.hover();
+  await expect(tip).toBeHidden();
+  await lock.focus();
+  await page.keyboard.press("Escape");
+  await expect(tip).toBeHidden();
+  await lock.blur();
+  await lock.hover();
+  await expect(tip).toBeVisible();
+  await heading.hover();
+  await expect(tip).toBeHidden();
   await expect(synced).toContainText("Zorblax checks");
   await expect(synced).toContainText(`${word} -Verbose`);
   await expect(synced.getByRole("button", { name: /^Edit/ })).toHaveCount(0);
