@@ -3,15 +3,13 @@ import { Logo } from "@/components/shell/logo";
 import { SidebarNav } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { NotificationBell } from "@/components/notifications/notification-bell";
-import { UNREAD_CAP, unreadNotificationCount } from "@/lib/notifications/queries";
+import { UNREAD_CAP } from "@/lib/notifications/queries";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { pendingProposalCount } from "@/lib/proposals/queries";
-import { timed } from "@/lib/http/request-timing";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
+  // The shell's counts come with the user, in its one statement.
   const user = await requirePageUser();
-  // The shell's own reads, side by side: every signed-in page waits for them.
-  const [pendingProposals, unread] = await timed("layout", () => Promise.all([pendingProposalCount(user), unreadNotificationCount(user)]));
+  const { unreadNotifications: unread, pendingProposals } = user.header;
   return (
     <div className="flex min-h-screen">
       {/* First Tab stop: past the sidebar and header straight to the page (WCAG 2.4.1). */}

@@ -3,6 +3,10 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { unreadNotificationsSql } from "@/lib/notifications/queries";
+import { canReviewProposals } from "@/lib/proposals/access";
+import { pendingProposalsSql } from "@/lib/proposals/queries";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { timed } from "@/lib/http/request-timing";
@@ -21,11 +25,17 @@ export type CurrentUser = {
   /** The server-side session (UserSession row) this request belongs to. */
   sessionId: string;
   account: { id: string; name: string; plan: "free" | "pro" };
+  /**
+   * What every signed-in page's header shows, read in the same statement as the user (so the
+   * shell costs no statements of its own): unread notifications and, for reviewers only,
+   * pending proposals (null for everyone else), each counted up to its cap.
+   */
+  header: { unreadNotifications: number; pendingProposals: number | null };
 };
 
 type SessionUserRow = {
   id: string; email: string; name: string; role: Role; accountId: string; teamId: string | null;
-  emailVerifiedAt: Date | null; accountName: string; plan: "free" | "pro";
+  emailVerifiedAt: Date | null; accountName: string; plan: "free" | "pro"; unreadNotifications: number; pendingProposals: number;
 };
 
 const uuid = z.uuid();
@@ -36,9 +46,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!identity || !uuid.safeParse(identity.userId).success || !uuid.safeParse(identity.sessionId).success) return null;
   // One statement, on every request: the session row must be open and belong to the user the
   // cookie names. Removed users, the service account and revoked or expired sessions are out.
+  // It also brings the header's two capped counts (two index lookups; a Prisma call of their
+  // own cost more CPU in Node than the statement does in PostgreSQL).
   const [user] = await timed("user", () => db.$queryRaw<SessionUserRow[]>`
     SELECT u.id, u.email, u.name, u.role::text AS role, u."accountId", u."teamId", u."emailVerifiedAt",
-           a.name AS "accountName", a.plan::text AS plan
+           a.name AS "accountName", a.plan::text AS plan,
+           ${unreadNotificationsSql(Prisma.sql`u.id`, Prisma.sql`u."accountId"`)} AS "unreadNotifications",
+           ${pendingProposalsSql(Prisma.sql`u."accountId"`)} AS "pendingProposals"
       FROM "UserSession" s
       JOIN "User" u ON u.id = s."userId"
       JOIN "Account" a ON a.id = u."accountId"
@@ -55,6 +69,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     emailVerified: user.emailVerifiedAt !== null,
     sessionId: identity.sessionId,
     account: { id: user.accountId, name: user.accountName, plan: user.plan },
+    header: { unreadNotifications: user.unreadNotifications, pendingProposals: canReviewProposals(user) ? user.pendingProposals : null },
   };
 });
 

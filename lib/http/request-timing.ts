@@ -1,11 +1,10 @@
 // Where one page request's time goes, for finding it rather than for dashboards: with
 // RF_REQUEST_TIMING=1 each signed-in page that names itself (timingPath: /dashboard, /sessions)
 // logs one line after its response has been sent,
-//   [timing] /sessions total 41.2 ms · auth 2.1 · user 1.4 · layout 3.0 · page 9.8 · rest 24.9
-// auth = next-auth reading the cookie, user = the session/user statement, layout = the shell's
-// reads (bell, proposals), page = the page's own reads, rest = everything else (rendering,
-// serialising the RSC payload, streaming). Layout and page reads run concurrently, so "rest" is
-// a floor on render time. Off by default: when off, `timed` is a plain call.
+//   [timing] /sessions total 41.2 ms · auth 2.1 · user 1.4 · page 9.8 · rest 27.9
+// auth = next-auth reading the cookie, user = the session/user statement (with the header's
+// counts), page = the page's own reads, rest = everything else (rendering, serialising the RSC
+// payload, streaming). Off by default: when off, `timed` is a plain call.
 import "server-only";
 import { after } from "next/server";
 import { cache } from "react";

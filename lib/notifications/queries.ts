@@ -2,6 +2,7 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export const BELL_SIZE = 8;
 /** Counting stops here; the bell shows "99+". */
@@ -9,11 +10,18 @@ export const UNREAD_CAP = 99;
 
 export type BellItem = { id: string; kind: string; title: string; body: string; href: string; read: boolean; createdAt: string };
 
-/** Unread notifications, counted up to the cap: what every signed-in page's header shows. */
-export async function unreadNotificationCount(user: Pick<CurrentUser, "id" | "accountId">): Promise<number> {
-  // Bounded count: a pile of old unread rows never makes every page slower.
-  const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Notification" WHERE "userId" = ${user.id}::uuid AND "accountId" = ${user.accountId}::uuid AND "readAt" IS NULL LIMIT ${UNREAD_CAP + 1}) u`;
-  return rows[0]?.n ?? 0;
+/**
+ * A user's unread notifications, counted up to the cap, as a scalar subquery: what every
+ * signed-in page's header shows (getCurrentUser's statement carries it) and the opened bell.
+ * Bounded: a pile of old unread rows never makes every page slower.
+ */
+export function unreadNotificationsSql(userId: Prisma.Sql, accountId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Notification" n WHERE n."userId" = ${userId} AND n."accountId" = ${accountId} AND n."readAt" IS NULL LIMIT ${UNREAD_CAP + 1}) unread)`;
+}
+
+async function unreadNotificationCount(user: Pick<CurrentUser, "id" | "accountId">): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT ${unreadNotificationsSql(Prisma.sql`${user.id}::uuid`, Prisma.sql`${user.accountId}::uuid`)} AS n`;
+  return row?.n ?? 0;
 }
 
 /** The latest notifications: loaded when the bell is opened (GET /api/notifications), not with every page. */

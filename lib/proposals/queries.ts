@@ -2,6 +2,7 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseStructure, type FlowStructure } from "@/lib/flows/structure";
 import { canReviewProposals, reviewableProposalsWhere } from "./access";
@@ -33,13 +34,12 @@ export async function listProposals(user: Viewer, filters: ProposalFilters) {
 }
 
 /** Pending proposals of the account, counted up to the cap + 1 (never a full count); null for non-reviewers. */
-export async function pendingProposalCount(user: Viewer): Promise<number | null> {
-  if (!canReviewProposals(user)) return null;
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM "FlowProposal" WHERE "accountId" = ${user.accountId}::uuid AND status = 'pending' LIMIT ${PENDING_COUNT_CAP + 1}
-    ) AS capped`;
-  return row?.n ?? 0;
+/**
+ * An account's pending proposals, counted up to the cap, as a scalar subquery: the sidebar's
+ * badge for reviewers (getCurrentUser's statement carries it; canReviewProposals decides who sees it).
+ */
+export function pendingProposalsSql(accountId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "FlowProposal" p WHERE p."accountId" = ${accountId} AND p.status = 'pending' LIMIT ${PENDING_COUNT_CAP + 1}) pending)`;
 }
 
 /** How many supporting sessions the detail page lists. */

@@ -10,7 +10,9 @@ import { authOptions, secureCookiesFor } from "@/lib/auth/options";
 import { createUserSession } from "@/lib/auth/user-sessions";
 import { db } from "@/lib/db/client";
 import { countStatements } from "@/tests/bench/count-queries";
-import { actAs, createUser, TEST_PASSWORD } from "@/tests/helpers/factories";
+import { actAs, createTenant, createUser, TEST_PASSWORD } from "@/tests/helpers/factories";
+import { UNREAD_CAP } from "@/lib/notifications/queries";
+import { randomBytes } from "node:crypto";
 import { setRequestClientIp } from "@/tests/helpers/request-ip-double";
 import { faker } from "@faker-js/faker";
 
@@ -44,6 +46,34 @@ describe("session records", () => {
     const { result, statements } = await countStatements(() => requireUser());
     expect(result).toMatchObject({ id: user.id, accountId: user.accountId, account: { id: user.accountId } });
     expect(statements).toHaveLength(1);
+  });
+
+  it("brings the header's capped counts in that statement: the user's own unread notifications, pending proposals for reviewers only", async () => {
+    const { account, admin, engineer } = await createTenant();
+    const other = await createTenant();
+    const note = (userId: string, accountId: string, readAt: Date | null = null) => ({ accountId, userId, kind: "escalation_created", title: "Escalated", href: "/escalations", readAt });
+    await db.notification.createMany({
+      data: [note(engineer.id, account.id), note(engineer.id, account.id), note(engineer.id, account.id, new Date()), note(admin.id, account.id), note(other.engineer.id, other.account.id)],
+    });
+    const proposal = (accountId: string, status: "pending" | "dismissed" = "pending") => ({
+      accountId, type: "new_flow" as const, status, flowType: "troubleshooting" as const, title: "Outlook hangs", confidence: 0.8, diff: {}, structure: {},
+      fingerprint: randomBytes(32).toString("hex"),
+    });
+    await db.flowProposal.createMany({ data: [proposal(account.id), proposal(account.id), proposal(account.id, "dismissed"), proposal(other.account.id)] });
+
+    actAs(engineer, await createUserSession(engineer.id));
+    const { result, statements } = await countStatements(() => requireUser());
+    expect(result.header).toEqual({ unreadNotifications: 2, pendingProposals: null });
+    expect(statements).toHaveLength(1);
+    actAs(admin, await createUserSession(admin.id));
+    expect((await requireUser()).header).toEqual({ unreadNotifications: 1, pendingProposals: 2 });
+    actAs(other.owner, await createUserSession(other.owner.id));
+    expect((await requireUser()).header).toEqual({ unreadNotifications: 0, pendingProposals: 1 });
+
+    // Counting stops one past the cap (the bell and the badge say "99+").
+    await db.notification.createMany({ data: Array.from({ length: UNREAD_CAP + 20 }, () => note(admin.id, account.id)) });
+    actAs(admin, await createUserSession(admin.id));
+    expect((await requireUser()).header.unreadNotifications).toBe(UNREAD_CAP + 1);
   });
 
   it("refuses a revoked, an expired, another user's and a made-up session", async () => {

@@ -293,14 +293,14 @@ async function main() {
       rows,
     ));
     if (timings.length) {
-      const labels = ["total", "auth", "user", "layout", "page", "rest"];
-      console.log("\nWhere a page request's time goes (RF_REQUEST_TIMING=1; median ms of 5 sequential requests; layout and page reads overlap, so rest is a floor on rendering)");
+      const labels = ["total", "auth", "user", "page", "rest"];
+      console.log("\nWhere a page request's time goes (RF_REQUEST_TIMING=1; median ms of 5 sequential requests; rest is rendering, the RSC payload and streaming)");
       console.log(table(["URL", ...labels], timings.map(([label, m]) => [label, ...labels.map((l) => (m.has(l) ? m.get(l)!.toFixed(1) : "-"))])));
     }
     // In-process, after the HTTP runs (the app is idle): Prisma reads beside one hand-written statement each.
     process.env.DATABASE_URL = database.url;
     const hot = await measureHotPaths(full);
-    console.log(`\nPrisma hot paths beside a hand-written floor (full data, in the bench process, p50 of 40 sequential calls)`);
+    console.log(`\nPrisma hot paths beside a hand-written floor (full data, in the bench process, p50 of 100 calls each, taken in turns)`);
     console.log(table(["read", "Prisma p50 ms", "floor p50 ms", "Prisma ÷ floor", "Prisma statements"],
       hot.map((h) => [h.label, h.prisma.toFixed(1), h.floor.toFixed(1), `${(h.prisma / h.floor).toFixed(1)}×`, String(h.statements)])));
     console.log(`\nload average at end (1/5/15 min): ${loadavg()} on ${os.cpus().length} cores`);
