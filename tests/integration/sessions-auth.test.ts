@@ -4,7 +4,7 @@ import "@/tests/bench/count-queries";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { changePassword, signOutEverywhere } from "@/lib/auth/account-security.actions";
 import { SECURITY_LIMITS } from "@/lib/auth/limits";
-import { getCurrentUser, requireUser } from "@/lib/auth/current-user";
+import { getCurrentUser, requirePageUser, requireUser } from "@/lib/auth/current-user";
 import { authenticate } from "@/lib/auth/login";
 import { authOptions, secureCookiesFor } from "@/lib/auth/options";
 import { createUserSession } from "@/lib/auth/user-sessions";
@@ -48,7 +48,7 @@ describe("session records", () => {
     expect(statements).toHaveLength(1);
   });
 
-  it("brings the header's capped counts in that statement: the user's own unread notifications, pending proposals for reviewers only", async () => {
+  it("for a page, brings the header's capped counts in that statement: the user's own unread notifications, pending proposals for reviewers only", async () => {
     const { account, admin, engineer } = await createTenant();
     const other = await createTenant();
     const note = (userId: string, accountId: string, readAt: Date | null = null) => ({ accountId, userId, kind: "escalation_created", title: "Escalated", href: "/escalations", readAt });
@@ -62,18 +62,20 @@ describe("session records", () => {
     await db.flowProposal.createMany({ data: [proposal(account.id), proposal(account.id), proposal(account.id, "dismissed"), proposal(other.account.id)] });
 
     actAs(engineer, await createUserSession(engineer.id));
-    const { result, statements } = await countStatements(() => requireUser());
+    const { result, statements } = await countStatements(() => requirePageUser());
     expect(result.header).toEqual({ unreadNotifications: 2, pendingProposals: null });
     expect(statements).toHaveLength(1);
+    // Routes and actions read the user without them.
+    expect(await requireUser()).not.toHaveProperty("header");
     actAs(admin, await createUserSession(admin.id));
-    expect((await requireUser()).header).toEqual({ unreadNotifications: 1, pendingProposals: 2 });
+    expect((await requirePageUser()).header).toEqual({ unreadNotifications: 1, pendingProposals: 2 });
     actAs(other.owner, await createUserSession(other.owner.id));
-    expect((await requireUser()).header).toEqual({ unreadNotifications: 0, pendingProposals: 1 });
+    expect((await requirePageUser()).header).toEqual({ unreadNotifications: 0, pendingProposals: 1 });
 
     // Counting stops one past the cap (the bell and the badge say "99+").
     await db.notification.createMany({ data: Array.from({ length: UNREAD_CAP + 20 }, () => note(admin.id, account.id)) });
     actAs(admin, await createUserSession(admin.id));
-    expect((await requireUser()).header.unreadNotifications).toBe(UNREAD_CAP + 1);
+    expect((await requirePageUser()).header.unreadNotifications).toBe(UNREAD_CAP + 1);
   });
 
   it("refuses a revoked, an expired, another user's and a made-up session", async () => {
