@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/limits";
-import { FIXED_SECURITY_HEADERS, apiRouteHeaders } from "./lib/http/security-headers";
+import { FIXED_SECURITY_HEADERS, apiRouteHeaders, publicUrl } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and wasm packages stay out of the server bundle.
@@ -19,7 +19,7 @@ const nextConfig: NextConfig = {
     const entries = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
     return [
       { source: "/:path*", headers: entries(FIXED_SECURITY_HEADERS) },
-      { source: "/api/:path*", headers: entries(apiRouteHeaders(process.env.APP_URL ?? process.env.NEXTAUTH_URL)) },
+      { source: "/api/:path*", headers: entries(apiRouteHeaders(publicUrl())) },
     ];
   },
 };

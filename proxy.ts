@@ -11,10 +11,10 @@
 // covers the static files this proxy skips.
 import { NextResponse, type NextRequest } from "next/server";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/limits";
-import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, isHttpsUrl, newNonce } from "@/lib/http/security-headers";
+import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, isHttpsUrl, newNonce, publicUrl } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
-  const https = isHttpsUrl(process.env.APP_URL ?? process.env.NEXTAUTH_URL);
+  const https = isHttpsUrl(publicUrl());
 
   if (request.method === "POST" && request.headers.has("next-action")) {
     const length = Number(request.headers.get("content-length"));

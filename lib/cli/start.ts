@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openLocalDatabase, prepareDatabase, DATA_DIR, PROJECT_ROOT, type LocalDatabase } from "../db/local";
 import { localDemoWebhookEnv } from "../webhooks/address-policy";
-import { isHttpsUrl } from "../http/security-headers";
+import { isHttpsUrl, publicUrl } from "../http/security-headers";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -47,7 +47,7 @@ function newestMtime(target: string): number {
 
 /** What the build took from the environment: next.config.ts bakes the API routes' HSTS (APP_URL https or not) into it. */
 const BUILD_ENV_STAMP = path.join(PROJECT_ROOT, ".next/resolutionflow-build-env.json");
-const buildEnv = (env: NodeJS.ProcessEnv) => JSON.stringify({ httpsPublicUrl: isHttpsUrl(env.APP_URL ?? env.NEXTAUTH_URL) });
+const buildEnv = (env: NodeJS.ProcessEnv) => JSON.stringify({ httpsPublicUrl: isHttpsUrl(publicUrl(env)) });
 
 function buildIsStale(env: NodeJS.ProcessEnv): boolean {
   const buildId = path.join(PROJECT_ROOT, ".next/BUILD_ID");

@@ -59,6 +59,11 @@ export const FIXED_SECURITY_HEADERS: Record<string, string> = {
 /** HSTS: one year, subdomains included, sent only when the public URL is https. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
+/** The site's public URL, as lib/env.ts reads it: APP_URL, else NEXTAUTH_URL. */
+export function publicUrl(env: Record<string, string | undefined> = process.env): string | undefined {
+  return env.APP_URL ?? env.NEXTAUTH_URL;
+}
+
 export function isHttpsUrl(url: string | undefined): boolean {
   return !!url && /^https:\/\//i.test(url.trim());
 }

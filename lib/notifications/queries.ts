@@ -12,7 +12,7 @@ export type BellItem = { id: string; kind: string; title: string; body: string; 
 
 /**
  * A user's unread notifications, counted up to the cap, as a scalar subquery: what every
- * signed-in page's header shows (getCurrentUser's statement carries it) and the opened bell.
+ * signed-in page's header shows (the page user's statement carries it, lib/auth/current-user.ts) and the opened bell.
  * Bounded: a pile of old unread rows never makes every page slower.
  */
 export function unreadNotificationsSql(userId: Prisma.Sql, accountId: Prisma.Sql): Prisma.Sql {

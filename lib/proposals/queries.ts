@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseStructure, type FlowStructure } from "@/lib/flows/structure";
-import { canReviewProposals, reviewableProposalsWhere } from "./access";
+import { reviewableProposalsWhere } from "./access";
 import { proposalDiffSchema } from "./diff";
 import type { ProposalFilters } from "./proposal.validation";
 
@@ -33,10 +33,9 @@ export async function listProposals(user: Viewer, filters: ProposalFilters) {
   });
 }
 
-/** Pending proposals of the account, counted up to the cap + 1 (never a full count); null for non-reviewers. */
 /**
  * An account's pending proposals, counted up to the cap, as a scalar subquery: the sidebar's
- * badge for reviewers (getCurrentUser's statement carries it; canReviewProposals decides who sees it).
+ * badge for reviewers (the page user's statement carries it, lib/auth/current-user.ts; canReviewProposals decides who sees it).
  */
 export function pendingProposalsSql(accountId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "FlowProposal" p WHERE p."accountId" = ${accountId} AND p.status = 'pending' LIMIT ${PENDING_COUNT_CAP + 1}) pending)`;
