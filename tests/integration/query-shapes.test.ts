@@ -256,9 +256,11 @@ describe("step library", () => {
       // The count's cap + 1 (read by a scan that may test up to as many rows again that do not
       // match), the tiers' walks (a title holds the word in one step of four, so a walk reads
       // about four rows per row it keeps), the page's lookups: fewer than the matches, which the
-      // old ranking read all of, and then again to count.
+      // old ranking read all of, and then again to count. Like every bound here, both allow the
+      // other files' steps in this database (the trigram bitmap is not per account: a fresh clone
+      // under load read 3,001 rows for 3,000 matches).
       expect(rowsRead(only.plan)).toBeLessThanOrEqual((LIBRARY_COUNT_CAP + 1) * 2 + LIBRARY_PAGE_SIZE * page * 12 + (await foreignSteps()));
-      expect(rowsRead(only.plan)).toBeLessThan(matches);
+      expect(rowsRead(only.plan)).toBeLessThan(matches + (await foreignSteps()));
     }
   });
 
